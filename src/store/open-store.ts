@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { BelongError, ERROR_CODES } from '../errors.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
+import type { Store } from './store.js';
+
+export interface OpenStoreOptions {
+  /** SQLite file; used unless `databaseUrl` is set. */
+  readonly dbPath: string;
+  /** `postgres://...`: selects the shared PostgreSQL backend (several gateway nodes, one model). */
+  readonly databaseUrl?: string | null;
+}
+
+/** DESIGN: `--db` defaults to `<data-dir>/belong.db`. Kept here so CLI and tests agree on it. */
+export function defaultDbPath(dataDir: string): string {
+  return path.join(dataDir, 'belong.db');
+}
+
+/** The one place a backend is chosen; callers only ever see `Store`. */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  if (options.databaseUrl) {
+    throw new BelongError(ERROR_CODES.CONFIG, 'PostgreSQL backend not yet available', 'database-url');
+  }
+  return openSqliteStore(options.dbPath);
+}

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { key } from '../../core/profile.js';
+import { BelongError, ERROR_CODES } from '../../errors.js';
+import { MIGRATIONS, pendingMigrations } from '../migrations.js';
+import { defaultDbPath, openStore } from '../open-store.js';
+import { describeStoreConformance } from '../store.conformance.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+let dir = '';
+let counter = 0;
+let latest = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'belong-store-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describeStoreConformance(
+  'sqlite',
+  async () => {
+    latest = path.join(dir, `conf-${++counter}`, 'belong.db');
+    return openSqliteStore(latest);
+  },
+  { reopen: () => openSqliteStore(latest) },
+);
+
+describe('SqliteStore specifics', () => {
+  it('creates the parent directory and turns on WAL and the other pragmas', async () => {
+    const file = path.join(dir, 'nested', 'deeper', 'x.db');
+    const store = await openSqliteStore(file);
+    try {
+      expect(existsSync(file)).toBe(true);
+      expect(store.pragma('journal_mode')).toBe('wal');
+      expect(store.pragma('synchronous')).toBe(1); // NORMAL
+      expect(store.pragma('busy_timeout')).toBe(5000);
+      expect(store.pragma('foreign_keys')).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('records each migration once however often the file is opened', async () => {
+    const file = path.join(dir, 'twice.db');
+    await (await openSqliteStore(file)).close();
+    await (await openSqliteStore(file)).close();
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+    db.close();
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+  });
+
+  it('refuses a database migrated by a newer belong', async () => {
+    const file = path.join(dir, 'newer.db');
+    await (await openSqliteStore(file)).close();
+    const db = new Database(file);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, ?, 0)').run('future');
+    db.close();
+    await expect(openSqliteStore(file)).rejects.toMatchObject({ code: ERROR_CODES.STORE });
+  });
+
+  it('rejects calls after close with a store error', async () => {
+    const store = await openSqliteStore(path.join(dir, 'closed.db'));
+    await store.close();
+    await store.close(); // idempotent
+    await expect(store.readProfiles([key('org', '', 'msg')])).rejects.toBeInstanceOf(BelongError);
+  });
+
+  it('rejects negative paging arguments instead of treating them as "no limit"', async () => {
+    const store = await openSqliteStore(path.join(dir, 'paging.db'));
+    try {
+      await expect(store.listVerdicts({ limit: -1 })).rejects.toMatchObject({ code: ERROR_CODES.STORE });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reports an unopenable path as a store error naming the file', async () => {
+    const blocker = path.join(dir, 'a-file');
+    await (await openSqliteStore(blocker)).close();
+    await expect(openSqliteStore(path.join(blocker, 'child.db'))).rejects.toMatchObject({ code: ERROR_CODES.STORE });
+  });
+});
+
+describe('migration list', () => {
+  it('is well formed and fully pending on an empty database', () => {
+    expect(pendingMigrations(new Set())).toEqual(MIGRATIONS);
+    expect(pendingMigrations(new Set(MIGRATIONS.map((m) => m.version)))).toEqual([]);
+    expect(() => pendingMigrations(new Set(), [...MIGRATIONS, ...MIGRATIONS])).toThrow();
+  });
+});
+
+describe('openStore', () => {
+  it('opens SQLite at dbPath by default', async () => {
+    const store = await openStore({ dbPath: path.join(dir, 'open-store', 'belong.db') });
+    expect(store.backend).toBe('sqlite');
+    await store.close();
+  });
+
+  it('reports PostgreSQL as not yet available', async () => {
+    await expect(openStore({ dbPath: 'unused', databaseUrl: 'postgres://localhost/belong' })).rejects.toMatchObject({
+      code: ERROR_CODES.CONFIG,
+      message: 'PostgreSQL backend not yet available',
+    });
+  });
+
+  it('defaults the file to <data-dir>/belong.db', () => {
+    expect(defaultDbPath(path.join('data'))).toBe(path.join('data', 'belong.db'));
+  });
+});

@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ANY_VALUE, type Counter, type Observation, type ProfileKey, keyString } from '../../core/profile.js';
+import { BelongError, ERROR_CODES } from '../../errors.js';
+import { aggregateObservations } from '../aggregate.js';
+import type { Store, StoredVerdict } from '../store.js';
+import { parseStoredVerdict } from '../verdict-json.js';
+import { migrateSqlite } from './sqlite-migrate.js';
+import { type Statements, prepareStatements } from './sqlite-statements.js';
+
+/** Long enough to ride out another process's learn() batch; short enough that a wedged lock surfaces as an error. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * The embedded default backend. better-sqlite3 is synchronous, so each method body runs to
+ * completion before any other store call can start: transactions never interleave.
+ */
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private statements: Statements | null = null;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  async migrate(): Promise<void> {
+    migrateSqlite(this.db);
+    // Prepared only now: preparing needs the tables to exist.
+    this.statements ??= prepareStatements(this.db);
+  }
+
+  async readProfiles(keys: readonly ProfileKey[]): Promise<Map<string, Counter>> {
+    const s = this.sql();
+    const out = new Map<string, Counter>();
+    // One read transaction so a concurrent learner cannot show half a message's keys old and half new.
+    this.db.transaction(() => {
+      for (const k of keys) {
+        const ks = keyString(k);
+        if (out.has(ks)) continue;
+        const row = k.value === ANY_VALUE ? s.summary.get(k.entity, k.id, k.feature) : s.exact.get(k.entity, k.id, k.feature, k.value);
+        if (row) out.set(ks, row);
+      }
+    })();
+    return out;
+  }
+
+  async learn(observations: readonly Observation[]): Promise<void> {
+    const s = this.sql();
+    const batch = aggregateObservations(observations);
+    if (batch.length === 0) return;
+    this.db.transaction(() => {
+      for (const { key: k, counter: c } of batch) {
+        s.upsert.run(k.entity, k.id, k.feature, k.value, c.count, c.mass, c.firstSeen, c.lastSeen);
+      }
+    }).immediate();
+  }
+
+  async saveVerdict(stored: StoredVerdict): Promise<void> {
+    const v = stored.verdict;
+    this.sql().saveVerdict.run(v.id, v.digest, v.messageId, v.analysedAt, v.score, JSON.stringify(v.tags), stored.origin, JSON.stringify(stored));
+  }
+
+  async getVerdict(id: string): Promise<StoredVerdict | null> {
+    const row = this.sql().getVerdict.get(id);
+    return row ? parseStoredVerdict(row.body, id) : null;
+  }
+
+  async listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]> {
+    const { limit, offset = 0 } = options;
+    // SQLite treats a negative LIMIT as "no limit"; a caller passing one has a bug worth surfacing.
+    if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
+      throw new BelongError(ERROR_CODES.STORE, `listVerdicts needs non-negative integers, got limit=${limit} offset=${offset}`);
+    }
+    return this.sql()
+      .listVerdicts.all(limit, offset)
+      .map((row) => parseStoredVerdict(row.body, 'verdicts'));
+  }
+
+  async getMeta(name: string): Promise<string | null> {
+    return this.sql().getMeta.get(name)?.value ?? null;
+  }
+
+  async setMeta(name: string, value: string): Promise<void> {
+    this.sql().setMeta.run(name, value);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Used by tests and diagnostics to confirm the pragmas took. */
+  pragma(name: string): unknown {
+    return this.db.pragma(name, { simple: true });
+  }
+
+  private sql(): Statements {
+    if (!this.db.open) throw new BelongError(ERROR_CODES.STORE, 'store is closed', this.db.name);
+    if (!this.statements) throw new BelongError(ERROR_CODES.STORE, 'store used before migrate()', this.db.name);
+    return this.statements;
+  }
+}
+
+/** Opens (creating if needed) the SQLite file at `file` and brings its schema up to date. */
+export async function openSqliteStore(file: string): Promise<SqliteStore> {
+  let db: Database.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file);
+  } catch (cause) {
+    throw new BelongError(ERROR_CODES.STORE, `cannot open database: ${cause instanceof Error ? cause.message : String(cause)}`, file, { cause });
+  }
+  try {
+    // WAL lets the dashboard read while the gateway learns; NORMAL is durable across process
+    // crashes in WAL mode and only risks the last commits on power loss, which the spool covers.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('foreign_keys = ON');
+    const store = new SqliteStore(db);
+    await store.migrate();
+    return store;
+  } catch (cause) {
+    db.close();
+    if (cause instanceof BelongError) throw cause;
+    throw new BelongError(ERROR_CODES.STORE, `cannot prepare database: ${cause instanceof Error ? cause.message : String(cause)}`, file, { cause });
+  }
+}

@@ -1,0 +1,314 @@
+/**
+ * The contract every Store backend passes. Run it from a backend's test file:
+ *   describeStoreConformance('sqlite', () => openFresh(), { reopen: () => openSameAgain() })
+ * `open` must return a store on a fresh, empty database; `reopen`, when given, must open a
+ * second store on the database the latest `open` returned (to prove migrations are idempotent
+ * across processes, not just calls).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ANY_VALUE, type Counter, type Observation, type ProfileKey, key, keyString, massAt, mergeCounters } from '../core/profile.js';
+import type { Verdict } from '../core/verdict.js';
+import type { Store, StoredVerdict } from './store.js';
+
+export interface ConformanceOptions {
+  readonly reopen?: () => Promise<Store>;
+}
+
+const T0 = Date.UTC(2026, 0, 1);
+const HOUR = 3_600_000;
+
+/** Backends sum mass in their own order, so floating-point results may differ in the last bits. */
+function expectMassClose(actual: number | undefined, expected: number): void {
+  expect(actual).toBeDefined();
+  expect(Math.abs((actual ?? 0) - expected) / Math.abs(expected)).toBeLessThan(1e-12);
+}
+
+function expectCounter(actual: Counter | undefined, expected: Counter): void {
+  expect(actual, 'counter present').toBeDefined();
+  expect({ ...actual, mass: 0 }).toEqual({ ...expected, mass: 0 });
+  expectMassClose(actual?.mass, expected.mass);
+}
+
+/** Reference semantics: the fold every backend must agree with. */
+function referenceFold(observations: readonly Observation[]): Map<string, Counter> {
+  const out = new Map<string, Counter>();
+  for (const { key: k, at } of observations) {
+    out.set(keyString(k), mergeCounters(out.get(keyString(k)), { count: 1, mass: massAt(at), firstSeen: at, lastSeen: at }));
+  }
+  return out;
+}
+
+/** Deterministic PRNG so a failing stream can be reproduced (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function stream(n: number, seed: number): Observation[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, () => ({
+    key: key(['sender', 'recipient', 'org'][Math.floor(r() * 3)] ?? 'org', `id${Math.floor(r() * 20)}`, `f${Math.floor(r() * 3)}`, `v${Math.floor(r() * 15)}`),
+    at: T0 + Math.floor(r() * 400 * 24 * HOUR),
+  }));
+}
+
+function verdict(id: string, analysedAt: number, extra: Partial<Verdict> = {}): StoredVerdict {
+  return {
+    origin: `spool/${id}`,
+    verdict: {
+      id,
+      digest: `sha256:${id}`,
+      messageId: `<${id}@example.com>`,
+      analysedAt,
+      direction: 'inbound',
+      from: 'alice@vendor.example',
+      recipients: ['bob@example.com'],
+      subject: `Invoice ${id} — ünïcödé "quoted"`,
+      score: 42.5,
+      tags: ['First Contact'],
+      signals: [{ id: 'FIRST_CONTACT', strength: 0.8, evidence: { days: 0, seen: null, pair: ['a', 'b'] }, summary: 'never written before' }],
+      actions: { delivery: 'banner', links: 'lock', attachments: 'none', notTaken: [{ area: 'delivery', action: 'hold', reason: 'no payment request' }] },
+      reason: 'first contact',
+      defects: [],
+      ...extra,
+    },
+  };
+}
+
+export function describeStoreConformance(name: string, open: () => Promise<Store>, options: ConformanceOptions = {}): void {
+  describe(`Store conformance: ${name}`, () => {
+    const opened: Store[] = [];
+    const fresh = async (): Promise<Store> => {
+      const s = await open();
+      opened.push(s);
+      return s;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+
+    const k = key('sender', 'alice@vendor.example', 'rcpt', 'bob@example.com');
+    const read1 = async (s: Store, pk: ProfileKey) => (await s.readProfiles([pk])).get(keyString(pk));
+
+    describe('migrations', () => {
+      it('are idempotent on an open store and keep data', async () => {
+        const s = await fresh();
+        await s.learn([{ key: k, at: T0 }]);
+        await s.migrate();
+        await s.migrate();
+        expect((await read1(s, k))?.count).toBe(1);
+      });
+
+      const { reopen } = options;
+      it.runIf(reopen !== undefined)('are idempotent when the same database is opened again', async () => {
+        if (!reopen) return;
+        const s = await fresh();
+        await s.learn([{ key: k, at: T0 }]);
+        await s.setMeta('m', 'v');
+        await s.close();
+        const again = await reopen();
+        opened.push(again);
+        await again.migrate();
+        expect((await read1(again, k))?.count).toBe(1);
+        expect(await again.getMeta('m')).toBe('v');
+      });
+    });
+
+    describe('profiles', () => {
+      it('counts exact keys', async () => {
+        const s = await fresh();
+        await s.learn([{ key: k, at: T0 }, { key: k, at: T0 + HOUR }]);
+        await s.learn([{ key: k, at: T0 + 2 * HOUR }]);
+        expectCounter(await read1(s, k), { count: 3, mass: massAt(T0) + massAt(T0 + HOUR) + massAt(T0 + 2 * HOUR), firstSeen: T0, lastSeen: T0 + 2 * HOUR });
+      });
+
+      it('keeps first/last seen as min/max whatever the arrival order', async () => {
+        const s = await fresh();
+        for (const at of [T0 + 5 * HOUR, T0 + 9 * HOUR, T0, T0 + 3 * HOUR]) await s.learn([{ key: k, at }]);
+        const c = await read1(s, k);
+        expect(c?.firstSeen).toBe(T0);
+        expect(c?.lastSeen).toBe(T0 + 9 * HOUR);
+      });
+
+      it('sums mass as massAt of each observation', async () => {
+        const s = await fresh();
+        const times = [T0 - 400 * 24 * HOUR, T0, T0 + 7 * 24 * HOUR, Date.UTC(2001, 5, 1)];
+        await s.learn(times.map((at) => ({ key: k, at })));
+        expectMassClose((await read1(s, k))?.mass, times.reduce((sum, at) => sum + massAt(at), 0));
+      });
+
+      it('summarises ANY_VALUE over the values of one (entity, id, feature) only', async () => {
+        const s = await fresh();
+        const v = (value: string) => key('sender', 'a@x', 'rcpt', value);
+        await s.learn([
+          { key: v('b@y'), at: T0 + HOUR },
+          { key: v('b@y'), at: T0 + 2 * HOUR },
+          { key: v('c@y'), at: T0 },
+          { key: v('d@y'), at: T0 + 10 * HOUR },
+          { key: key('sender', 'a@x', 'other', 'z'), at: T0 - HOUR },
+          { key: key('sender', 'a@xx', 'rcpt', 'z'), at: T0 - HOUR },
+          { key: key('recipient', 'a@x', 'rcpt', 'z'), at: T0 - HOUR },
+        ]);
+        const any = v(ANY_VALUE);
+        const got = (await s.readProfiles([any, v('b@y')])).get(keyString(any));
+        expectCounter(got, {
+          count: 4,
+          mass: massAt(T0 + HOUR) + massAt(T0 + 2 * HOUR) + massAt(T0) + massAt(T0 + 10 * HOUR),
+          firstSeen: T0,
+          lastSeen: T0 + 10 * HOUR,
+          distinct: 3,
+        });
+      });
+
+      it('leaves absent keys out of the result, exact and ANY_VALUE alike', async () => {
+        const s = await fresh();
+        await s.learn([{ key: k, at: T0 }]);
+        const missing = [key('sender', 'nobody', 'rcpt', 'x'), key('sender', 'nobody', 'rcpt', ANY_VALUE), { ...k, value: 'other' }];
+        const got = await s.readProfiles([...missing, k]);
+        expect([...got.keys()]).toEqual([keyString(k)]);
+        expect(got.get(keyString(k))?.distinct).toBeUndefined();
+        expect((await s.readProfiles([])).size).toBe(0);
+      });
+
+      it('merges duplicate keys within one learn call and tolerates duplicate read keys', async () => {
+        const s = await fresh();
+        await s.learn([{ key: k, at: T0 + HOUR }, { key: { ...k }, at: T0 }, { key: k, at: T0 + HOUR }]);
+        const got = await s.readProfiles([k, { ...k }]);
+        expect(got.size).toBe(1);
+        expectCounter(got.get(keyString(k)), { count: 3, mass: 2 * massAt(T0 + HOUR) + massAt(T0), firstSeen: T0, lastSeen: T0 + HOUR });
+      });
+
+      it('accepts an empty learn call', async () => {
+        const s = await fresh();
+        await s.learn([]);
+        expect((await s.readProfiles([k])).size).toBe(0);
+      });
+
+      it('is commutative: halves in either order equal the whole and the reference fold', async () => {
+        const all = stream(3_000, 7);
+        const a = all.slice(0, 1_700);
+        const b = all.slice(1_700);
+        const whole = await fresh();
+        const ab = await fresh();
+        const ba = await fresh();
+        await whole.learn(all);
+        await ab.learn(a);
+        await ab.learn(b);
+        await ba.learn(b);
+        await ba.learn(a);
+        const reference = referenceFold(all);
+        const keys = [...new Map(all.map((o) => [keyString(o.key), o.key])).values()];
+        for (const s of [whole, ab, ba]) {
+          const got = await s.readProfiles(keys);
+          expect(got.size).toBe(reference.size);
+          for (const [ks, expected] of reference) expectCounter(got.get(ks), expected);
+        }
+      });
+
+      it('keeps keys with unusual characters apart and intact', async () => {
+        const s = await fresh();
+        const odd: ProfileKey[] = [
+          key('sender', 'Ünïcödé@exämple.例え', 'displayName', '山田 太郎 🦊'),
+          key('sender', "o'brien@x", 'subject', 'say "hi"; DROP TABLE profiles; --'),
+          key('sender', 'back\\slash', 'f', '%_ like wildcards _%'),
+          key('sender', 'CASE@X', 'f', 'v'),
+          key('sender', 'case@x', 'f', 'v'),
+          key('a', 'bc', 'f', 'v'),
+          key('ab', 'c', 'f', 'v'),
+          key('org', '', '', ''),
+          key('sender', 'tab\tnew\nline', 'f', ' padded '),
+          key('sender', 'x', 'f', '*literal*'),
+        ];
+        await s.learn(odd.map((pk, i) => ({ key: pk, at: T0 + i })));
+        const got = await s.readProfiles(odd);
+        expect(got.size).toBe(odd.length);
+        odd.forEach((pk, i) => expectCounter(got.get(keyString(pk)), { count: 1, mass: massAt(T0 + i), firstSeen: T0 + i, lastSeen: T0 + i }));
+        expect((await s.readProfiles([key('sender', 'Ünïcödé@exämple.例え', 'displayName', ANY_VALUE)])).size).toBe(1);
+      });
+
+      it('learns a large batch (50k observations) in one call', async () => {
+        const s = await fresh();
+        const big = stream(50_000, 11);
+        await s.learn(big);
+        const reference = referenceFold(big);
+        const keys = [...new Map(big.map((o) => [keyString(o.key), o.key])).values()];
+        const got = await s.readProfiles(keys);
+        let total = 0;
+        for (const [ks, expected] of reference) {
+          expectCounter(got.get(ks), expected);
+          total += got.get(ks)?.count ?? 0;
+        }
+        expect(total).toBe(50_000);
+      });
+
+      it('is atomic per call: a bad observation learns nothing', async () => {
+        const s = await fresh();
+        await expect(s.learn([{ key: k, at: T0 }, { key: k, at: Number.NaN }])).rejects.toThrow();
+        expect((await s.readProfiles([k])).size).toBe(0);
+      });
+    });
+
+    describe('verdicts', () => {
+      it('round-trips a verdict whole and returns null for unknown ids', async () => {
+        const s = await fresh();
+        const v = verdict('v1', T0);
+        await s.saveVerdict(v);
+        expect(await s.getVerdict('v1')).toEqual(v);
+        expect(await s.getVerdict('nope')).toBeNull();
+        const noOrigin: StoredVerdict = { ...verdict('v2', T0, { messageId: null, from: null }), origin: null };
+        await s.saveVerdict(noOrigin);
+        expect(await s.getVerdict('v2')).toEqual(noOrigin);
+      });
+
+      it('lists newest first with limit and offset', async () => {
+        const s = await fresh();
+        const times = [3, 1, 4, 0, 5, 9, 2, 6];
+        for (const [i, h] of times.entries()) await s.saveVerdict(verdict(`v${i}`, T0 + h * HOUR));
+        const ids = (list: StoredVerdict[]) => list.map((x) => x.verdict.analysedAt);
+        const sorted = [...times].sort((x, y) => y - x).map((h) => T0 + h * HOUR);
+        expect(ids(await s.listVerdicts({ limit: 100 }))).toEqual(sorted);
+        expect(ids(await s.listVerdicts({ limit: 3 }))).toEqual(sorted.slice(0, 3));
+        expect(ids(await s.listVerdicts({ limit: 3, offset: 3 }))).toEqual(sorted.slice(3, 6));
+        expect(ids(await s.listVerdicts({ limit: 3, offset: 6 }))).toEqual(sorted.slice(6));
+        expect(await s.listVerdicts({ limit: 3, offset: 100 })).toEqual([]);
+        expect(await s.listVerdicts({ limit: 0 })).toEqual([]);
+      });
+
+      it('pages stably when verdicts share a timestamp', async () => {
+        const s = await fresh();
+        for (let i = 0; i < 6; i++) await s.saveVerdict(verdict(`same${i}`, T0));
+        const pages = [...(await s.listVerdicts({ limit: 2 })), ...(await s.listVerdicts({ limit: 2, offset: 2 })), ...(await s.listVerdicts({ limit: 2, offset: 4 }))];
+        expect(new Set(pages.map((p) => p.verdict.id)).size).toBe(6);
+      });
+
+      it('overwrites a verdict saved again with the same id', async () => {
+        const s = await fresh();
+        await s.saveVerdict(verdict('v1', T0));
+        const updated = verdict('v1', T0 + HOUR, { score: 90, tags: ['Spoof'] });
+        await s.saveVerdict({ ...updated, origin: 'released' });
+        expect(await s.getVerdict('v1')).toEqual({ ...updated, origin: 'released' });
+        const list = await s.listVerdicts({ limit: 10 });
+        expect(list).toHaveLength(1);
+        expect(list[0]?.verdict.score).toBe(90);
+      });
+    });
+
+    describe('meta', () => {
+      it('round-trips, overwrites, and returns null when unset', async () => {
+        const s = await fresh();
+        expect(await s.getMeta('org')).toBeNull();
+        await s.setMeta('org', '{"domains":["example.com"]}');
+        expect(await s.getMeta('org')).toBe('{"domains":["example.com"]}');
+        await s.setMeta('org', '');
+        expect(await s.getMeta('org')).toBe('');
+        await s.setMeta('ünï "q"', 'värde');
+        expect(await s.getMeta('ünï "q"')).toBe('värde');
+      });
+    });
+  });
+}
