@@ -15,6 +15,8 @@ export default tseslint.config(
   {
     // core/ is pure: it imports nothing outside core/ — no node builtins, no packages, no I/O.
     files: ['src/core/**/*.ts'],
+    // Tests beside core code may use the test runner, fixtures and helpers.
+    ignores: ['src/core/**/*.test.ts'],
     plugins: { 'core-purity': corePurity },
     rules: {
       'core-purity/imports-stay-in-core': 'error',

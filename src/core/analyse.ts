@@ -1,0 +1,73 @@
+import { assessAuthentication } from './auth-standing.js';
+import type { CheckContext } from './checks/check.js';
+import { ALL_CHECKS } from './checks/registry.js';
+import type { Message } from './message.js';
+import { correspondentsOf, type Correspondents } from './model/correspondents.js';
+import { factsFor } from './model/facts.js';
+import { lookupsFor } from './model/lookups.js';
+import { observationsOf } from './model/observe.js';
+import type { Org } from './org.js';
+import { recipientsOf } from './message.js';
+import type { Policy } from './policy.js';
+import type { Observation, ProfileKey, ProfileView } from './profile.js';
+import { anomalyScore, contribution, tagsFor } from './score.js';
+import type { Signal } from './signal.js';
+import { planActions } from './plan.js';
+import type { Verdict } from './verdict.js';
+
+/** How many signal summaries make up the one-line reason. */
+const REASON_SIGNALS = 2;
+
+/** Step 1 of analysis: which counters this email needs (one batched store read). */
+export function profileKeysFor(message: Message, org: Org): { who: Correspondents; keys: ProfileKey[] } {
+  const who = correspondentsOf(message, org);
+  return { who, keys: lookupsFor(who) };
+}
+
+function reasonFrom(signals: readonly Signal[], policy: Policy): string {
+  const ranked = [...signals].filter((s) => contribution(s, policy) > 0).sort((a, b) => contribution(b, policy) - contribution(a, policy));
+  const top = ranked.slice(0, REASON_SIGNALS).map((s) => s.summary);
+  if (top.length > 0) return capitalise(top.join('; '));
+  const mitigating = signals.find((s) => contribution(s, policy) < 0);
+  return mitigating ? capitalise(mitigating.summary) : 'Nothing unusual for this sender and recipient';
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Step 2: the verdict. Pure and deterministic — same message, profiles, org, policy and time,
+ * same verdict.
+ */
+export function analyse(message: Message, view: ProfileView, org: Org, policy: Policy, now: number): Verdict {
+  const who = correspondentsOf(message, org);
+  const context: CheckContext = { message, org, who, facts: factsFor(who, view, now), auth: assessAuthentication(message) };
+  const signals = ALL_CHECKS.map((check) => check.run(context)).filter((s): s is Signal => s !== null);
+  const score = anomalyScore(signals, policy);
+  return {
+    id: `v-${message.digest.slice(0, 24)}-${now.toString(36)}`,
+    digest: message.digest,
+    messageId: message.messageId,
+    analysedAt: now,
+    direction: who.direction,
+    from: message.from?.address || null,
+    recipients: recipientsOf(message),
+    subject: message.subject,
+    score,
+    tags: tagsFor(signals, policy),
+    signals,
+    actions: planActions(message, score, policy),
+    reason: reasonFrom(signals, policy),
+    defects: message.defects,
+  };
+}
+
+/**
+ * Step 3: what to learn. A held email teaches nothing until released (DESIGN: learning
+ * happens after the verdict, from the verdict); with no verdict (initial learning) all mail counts.
+ */
+export function learningFrom(message: Message, org: Org, verdict: Verdict | null, at: number): Observation[] {
+  if (verdict && verdict.actions.delivery === 'hold') return [];
+  return observationsOf(correspondentsOf(message, org), assessAuthentication(message).standing, at);
+}

@@ -1,0 +1,68 @@
+import type { AuthResults, MailAddress, Message } from '../../src/core/message.js';
+
+/** Test-only: a Message value without parsing, with sensible defaults. */
+export function address(spec: string): MailAddress {
+  const match = /^(?:(.*?)\s*<)?([^<>\s]+@([^<>\s]+?))>?$/.exec(spec.trim());
+  if (!match) throw new Error(`bad address spec ${spec}`);
+  const [, name = '', addr = '', domain = ''] = match;
+  const labels = domain.toLowerCase().split('.');
+  // Good enough for test domains: the last two labels (tests avoid multi-label suffixes unless they set it).
+  return { name, address: addr.toLowerCase(), local: addr.split('@')[0] ?? '', domain: domain.toLowerCase(), registrableDomain: labels.slice(-2).join('.') };
+}
+
+export const UNCHECKED_AUTH: AuthResults = {
+  source: 'none',
+  authservId: null,
+  spf: { result: 'unknown', domain: null },
+  dkim: [],
+  dmarc: { result: 'unknown', domain: null, policy: null },
+  arc: { result: 'unknown' },
+};
+
+export function authWith(dmarc: 'pass' | 'fail', domain: string): AuthResults {
+  return { ...UNCHECKED_AUTH, source: 'upstream', authservId: 'mx.example.org', dmarc: { result: dmarc, domain, policy: 'reject' } };
+}
+
+let counter = 0;
+
+export interface MessageSpec {
+  from: string;
+  to?: string[];
+  cc?: string[];
+  replyTo?: string[];
+  subject?: string;
+  date?: number;
+  auth?: AuthResults;
+  links?: Message['links'];
+  attachments?: Message['attachments'];
+}
+
+export function buildMessage(spec: MessageSpec): Message {
+  counter += 1;
+  const digest = (counter.toString(16).padStart(8, '0') + 'ab'.repeat(28)).slice(0, 64);
+  return {
+    digest,
+    messageId: `<m${counter}@test>`,
+    date: spec.date ?? Date.UTC(2024, 0, 1),
+    envelope: null,
+    from: address(spec.from),
+    sender: null,
+    replyTo: (spec.replyTo ?? []).map(address),
+    to: (spec.to ?? ['alice@example.org']).map(address),
+    cc: (spec.cc ?? []).map(address),
+    returnPath: null,
+    subject: spec.subject ?? 'hello',
+    headers: [],
+    received: [],
+    text: 'hello',
+    html: null,
+    links: spec.links ?? [],
+    attachments: spec.attachments ?? [],
+    thread: { inReplyTo: null, references: [] },
+    mailer: null,
+    listId: null,
+    auth: spec.auth ?? UNCHECKED_AUTH,
+    size: 100,
+    defects: [],
+  };
+}
