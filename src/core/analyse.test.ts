@@ -88,6 +88,18 @@ describe('analyse', () => {
     expect(ids(unknown.signals)).not.toContain('AUTH_FAIL_KNOWN_DOMAIN');
   });
 
+  it('weighs a failure less when the domain does not enforce DMARC, or often failed before', () => {
+    const model = trainedModel();
+    const unenforcedAuth = { ...authWith('fail', 'vendor.com'), dmarc: { result: 'fail', domain: 'vendor.com', policy: 'none' } } as const;
+    const strengthOf = (v: ReturnType<MemoryModel['score']>) => v.signals.find((s) => s.id === 'AUTH_FAIL_KNOWN_DOMAIN')?.strength ?? 0;
+    const enforcedFail = strengthOf(model.score(buildMessage({ from: 'vera@vendor.com', to: ['alice@example.org'], date: later, auth: authWith('fail', 'vendor.com') }), later));
+    const unenforcedFail = strengthOf(model.score(buildMessage({ from: 'vera@vendor.com', to: ['alice@example.org'], date: later, auth: unenforcedAuth }), later));
+    expect(unenforcedFail).toBeLessThan(enforcedFail);
+    for (let i = 0; i < 60; i += 1) model.learnMessage(buildMessage({ from: 'vera@vendor.com', to: ['bob@example.org'], date: later + i, auth: authWith('fail', 'vendor.com') }));
+    const habitual = strengthOf(model.score(buildMessage({ from: 'vera@vendor.com', to: ['alice@example.org'], date: later + DAY_MS, auth: authWith('fail', 'vendor.com') }), later + DAY_MS));
+    expect(habitual).toBeLessThan(enforcedFail * 0.75);
+  });
+
   it('calls a failing email from our own domain a spoof at full strength', () => {
     const verdict = trainedModel().score(
       buildMessage({ from: 'ceo@example.org', to: ['alice@example.org'], date: later, auth: authWith('fail', 'example.org') }),

@@ -4,13 +4,30 @@ import { confidenceFrom, round2, type Check, type CheckContext } from './check.j
 
 /** Passes seen before a failure: the more a domain proved itself, the more a failure means spoofing. */
 const PASS_HISTORY_HALF = 3;
+/**
+ * A domain whose DMARC policy is none (or absent) has not promised that all its mail
+ * authenticates, so a failure there is weaker evidence than under quarantine/reject.
+ */
+const UNENFORCED_POLICY_FACTOR = 0.6;
+
+function enforced(context: CheckContext): boolean {
+  const policy = context.message.auth.dmarc.policy?.toLowerCase() ?? '';
+  return policy === 'reject' || policy === 'quarantine';
+}
+
+/** A domain that often failed before and was still delivered fails by habit (e.g. a list or forwarder), not by spoofing. */
+function habitualFailureFactor(context: CheckContext): number {
+  const { authPasses, authFailures } = context.facts.senderDomain;
+  return 1 - authFailures / (authPasses + authFailures + 1);
+}
 
 function knownDomain({ who, facts, org }: CheckContext): boolean {
   return isInternalDomain(org, who.senderDomain) || facts.senderDomain.authPasses > 0 || facts.senderDomain.prevalence === 'common';
 }
 
-function evidenceOf({ who, facts, auth, org }: CheckContext) {
+function evidenceOf({ who, facts, auth, org, message }: CheckContext) {
   return {
+    dmarcPolicy: message.auth.dmarc.policy,
     senderDomain: who.senderDomain,
     failed: auth.failed,
     resultSource: auth.source,
@@ -28,7 +45,13 @@ export const authFailureKnownDomain: Check = {
     if (context.auth.standing !== 'fail' || !context.who.senderDomain || !knownDomain(context)) return null;
     const { facts, who, auth, org } = context;
     const own = isInternalDomain(org, who.senderDomain);
-    const strength = own ? 1 : round2(Math.max(0.6, confidenceFrom(facts.senderDomain.authPasses, PASS_HISTORY_HALF)));
+    const strength = own
+      ? 1
+      : round2(
+          Math.max(0.6, confidenceFrom(facts.senderDomain.authPasses, PASS_HISTORY_HALF)) *
+            (enforced(context) ? 1 : UNENFORCED_POLICY_FACTOR) *
+            habitualFailureFactor(context),
+        );
     return {
       id: this.id,
       strength,

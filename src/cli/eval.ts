@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { readManifest } from '../engine/eval/manifest.js';
+import { formatReport, type EvalReport } from '../engine/eval/report.js';
+import { runEval } from '../engine/eval/run-eval.js';
+import { openContext, withCommonOptions, type CommonFlags } from './context.js';
+import { Reporter } from './reporter.js';
+import { verdictLine } from './verdict-json.js';
+
+interface EvalFlags extends CommonFlags {
+  json?: boolean;
+  verdicts?: string;
+}
+
+export function registerEval(program: Command): void {
+  withCommonOptions(
+    program
+      .command('eval')
+      .description('replay a labelled manifest (the evaluation contract): learn lines are learned, test lines scored then learned')
+      .argument('<manifest>', 'MANIFEST.jsonl')
+      .option('--json', 'print the report as JSON')
+      .option('--verdicts <file>', 'write one verdict per scored message (JSON lines)'),
+  ).action(async (manifest: string, flags: EvalFlags) => {
+    process.exitCode = await evalCommand(manifest, flags);
+  });
+}
+
+/**
+ * Evaluation starts from an empty model so results depend only on the manifest: unless --db or
+ * --database-url is given, it uses a throwaway database.
+ */
+export async function evalCommand(manifestPath: string, flags: EvalFlags, print: (report: EvalReport) => void = printReport(flags)): Promise<number> {
+  const reporter = new Reporter();
+  const manifest = readManifest(manifestPath);
+  for (const p of manifest.problems) reporter.problem(`${manifestPath}:${p.line}`, p.message);
+  const scratch = flags.db || flags.databaseUrl ? null : mkdtempSync(path.join(os.tmpdir(), 'belong-eval-'));
+  const { config, policy, store } = await openContext(flags, scratch ? { db: path.join(scratch, 'eval.db') } : {});
+  const verdictsOut = flags.verdicts ? createWriteStream(flags.verdicts) : null;
+  try {
+    reporter.startProgress('eval', manifest.entries.length);
+    const report = await runEval(manifest, {
+      store,
+      policy,
+      configuredOrgDomains: config.orgDomains,
+      trustedAuthservIds: config.trustedAuthservIds,
+      resolver: null,
+      wallClock: Date.now(),
+      hooks: { onProblem: (origin, message) => reporter.problem(origin, message), onMessage: () => reporter.tick() },
+      onVerdict: verdictsOut ? (entry, verdict) => verdictsOut.write(`${verdictLine(entry.path, verdict, { label: entry.label, kind: entry.kind })}\n`) : undefined,
+    });
+    reporter.finishProgress();
+    print(report);
+    return report.scored === 0 ? 1 : report.unreadable > 0 || manifest.problems.length > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+    if (verdictsOut) await new Promise((resolve) => verdictsOut.end(resolve));
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function printReport(flags: EvalFlags): (report: EvalReport) => void {
+  return (report) => process.stdout.write(`${flags.json ? JSON.stringify(report, null, 2) : formatReport(report)}\n`);
+}

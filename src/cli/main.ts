@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander';
+import { BelongError, describeError, ERROR_CODES } from '../errors.js';
+import { registerDemo } from './demo.js';
+import { registerEval } from './eval.js';
+import { registerLearn } from './learn.js';
+import { registerManifest } from './manifest.js';
+import { registerScan } from './scan.js';
+
+/** DESIGN exit codes: 0 success, 1 partial failure, 2 usage or config error. */
+const USAGE_EXIT = 2;
+
+function buildProgram(): Command {
+  const program = new Command()
+    .name('belong')
+    .description('Self-learning email security: does this email belong here?')
+    .exitOverride()
+    .showHelpAfterError();
+  registerLearn(program);
+  registerScan(program);
+  registerEval(program);
+  registerManifest(program);
+  registerDemo(program);
+  return program;
+}
+
+/** Runs the CLI; user errors print one clear line (never a stack trace) and set the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_EXIT;
+    if (error instanceof BelongError) {
+      process.stderr.write(`belong: ${describeError(error)}\n`);
+      return error.code === ERROR_CODES.CONFIG || error.code === ERROR_CODES.USAGE || error.code === ERROR_CODES.MANIFEST ? USAGE_EXIT : 1;
+    }
+    process.stderr.write(`belong: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 70;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

@@ -1,0 +1,26 @@
+import type { Verdict } from '../core/verdict.js';
+
+/**
+ * The stable JSON line for one scored message (documented in docs/verdict-json.md). Field
+ * names are public: add fields, never rename or repurpose them.
+ */
+export function verdictLine(origin: string, verdict: Verdict, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    path: origin,
+    ...extra,
+    verdictId: verdict.id,
+    messageId: verdict.messageId,
+    analysedAt: new Date(verdict.analysedAt).toISOString(),
+    direction: verdict.direction,
+    from: verdict.from,
+    recipients: verdict.recipients,
+    subject: verdict.subject,
+    score: verdict.score,
+    tags: verdict.tags,
+    actions: verdict.actions,
+    reason: verdict.reason,
+    narrative: verdict.reason,
+    signals: verdict.signals,
+    defects: verdict.defects,
+  });
+}

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { BelongError, ERROR_CODES } from '../errors.js';
+import { defaultDbPath } from '../store/open-store.js';
+
+/** Every setting, with its default. Flag > environment (BELONG_<NAME>) > config file > default. */
+const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/u, 'not a domain name');
+
+export const ConfigSchema = z
+  .object({
+    dataDir: z.string().min(1).default('./data'),
+    db: z.string().min(1).optional(),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//u, 'must start with postgres://')
+      .optional(),
+    orgDomains: z.array(domainName).default([]),
+    /** authserv-ids (besides hosts under the org domains) whose Authentication-Results are trusted. */
+    trustedAuthservIds: z.array(z.string().trim().toLowerCase().min(1)).default([]),
+    /** Policy file (weights, tags, action thresholds); the built-in default when absent. */
+    policy: z.string().min(1).optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema> & { readonly dbPath: string };
+
+/** Names as they appear in the environment and flags, for the layer merge. */
+const ENV_NAMES: Readonly<Record<keyof z.input<typeof ConfigSchema>, string>> = {
+  dataDir: 'BELONG_DATA_DIR',
+  db: 'BELONG_DB',
+  databaseUrl: 'BELONG_DATABASE_URL',
+  orgDomains: 'BELONG_ORG_DOMAINS',
+  trustedAuthservIds: 'BELONG_TRUSTED_AUTHSERV_IDS',
+  policy: 'BELONG_POLICY',
+};
+const LIST_SETTINGS = new Set(['orgDomains', 'trustedAuthservIds']);
+
+export type RawSettings = Partial<Record<keyof typeof ENV_NAMES, unknown>>;
+
+function fromEnvironment(env: NodeJS.ProcessEnv): RawSettings {
+  const out: Record<string, unknown> = {};
+  for (const [name, variable] of Object.entries(ENV_NAMES)) {
+    const value = env[variable];
+    if (value === undefined || value === '') continue;
+    out[name] = LIST_SETTINGS.has(name) ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
+  }
+  return out;
+}
+
+function fromFile(file: string | undefined): { settings: RawSettings; base: string } {
+  const chosen = file ?? (existsSync('belong.config.json') ? 'belong.config.json' : undefined);
+  if (!chosen) return { settings: {}, base: process.cwd() };
+  let text: string;
+  try {
+    text = readFileSync(chosen, 'utf8');
+  } catch (error) {
+    throw new BelongError(ERROR_CODES.CONFIG, `cannot read config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, chosen);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    return { settings: parsed as RawSettings, base: path.dirname(path.resolve(chosen)) };
+  } catch (error) {
+    throw new BelongError(ERROR_CODES.CONFIG, `config file is not a JSON object: ${(error as Error).message}`, chosen);
+  }
+}
+
+function withoutUndefined(settings: RawSettings): RawSettings {
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+}
+
+/**
+ * Resolve the configuration from all layers and validate it once, listing every problem
+ * (a bad config is refused at start-up, not discovered halfway through a run).
+ */
+export function loadConfig(options: { flags?: RawSettings; env?: NodeJS.ProcessEnv; configFile?: string } = {}): Config {
+  const file = fromFile(options.configFile ?? options.env?.BELONG_CONFIG ?? undefined);
+  const merged = { ...file.settings, ...withoutUndefined(fromEnvironment(options.env ?? process.env)), ...withoutUndefined(options.flags ?? {}) };
+  const result = ConfigSchema.safeParse(merged);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const where = issue.path.length ? issue.path.join('.') : '(config)';
+      return `  - ${where}: ${issue.message}`;
+    });
+    throw new BelongError(ERROR_CODES.CONFIG, `invalid configuration:\n${problems.join('\n')}`);
+  }
+  const config = result.data;
+  return { ...config, dbPath: config.db ?? defaultDbPath(config.dataDir) };
+}
