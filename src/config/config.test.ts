@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BelongError } from '../errors.js';
+import { loadConfig } from './config.js';
+import { loadPolicy } from './policy-file.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'belong-config-'));
+
+describe('loadConfig', () => {
+  it('has working defaults with nothing set', () => {
+    const config = loadConfig({ env: {}, configFile: undefined });
+    expect(config).toMatchObject({ dataDir: './data', dbPath: path.join('./data', 'belong.db'), orgDomains: [] });
+  });
+
+  it('takes flag over environment over file over default', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'belong.config.json');
+    writeFileSync(file, JSON.stringify({ dataDir: '/from-file', orgDomains: ['file.example'], policy: '/file-policy.json' }));
+    const env = { BELONG_DATA_DIR: '/from-env', BELONG_ORG_DOMAINS: 'env.example, second.example' };
+    const config = loadConfig({ configFile: file, env, flags: { dataDir: '/from-flag' } });
+    expect(config.dataDir).toBe('/from-flag');
+    expect(config.orgDomains).toEqual(['env.example', 'second.example']);
+    expect(config.policy).toBe('/file-policy.json');
+    expect(config.dbPath).toBe(path.join('/from-flag', 'belong.db'));
+  });
+
+  it('refuses a bad config listing every problem at once', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ orgDomains: ['not a domain'], databaseUrl: 'mysql://x', colour: 'blue' }));
+    let error: unknown;
+    try {
+      loadConfig({ configFile: file, env: {} });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BelongError);
+    const message = (error as BelongError).message;
+    expect(message).toMatch(/orgDomains\.0: not a domain name/);
+    expect(message).toMatch(/databaseUrl: must start with postgres:\/\//);
+    expect(message).toMatch(/colour/);
+  });
+
+  it('names a config file that is not JSON', () => {
+    const file = path.join(tmp(), 'broken.json');
+    writeFileSync(file, '{ nope');
+    expect(() => loadConfig({ configFile: file, env: {} })).toThrow(/not a JSON object/);
+  });
+});
+
+describe('loadPolicy', () => {
+  it('accepts the shipped default policy', () => {
+    const policy = loadPolicy();
+    expect(policy.signals.FIRST_CONTACT_RECIPIENT?.weight).toBeGreaterThan(0);
+    expect(policy.signals.SOLICITED?.weight).toBeLessThan(0);
+  });
+
+  it('refuses a policy with problems, listing them all', () => {
+    const file = path.join(tmp(), 'policy.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ version: 1, signals: { lower_case: { weight: 3 } }, tags: [], delivery: [{ action: 'explode', minScore: 50 }], links: [], attachments: [] }),
+    );
+    expect(() => loadPolicy(file)).toThrow(/signals\.lower_case: Invalid key[\s\S]*delivery\.0\.action: Invalid option/);
+  });
+
+  it('refuses a tag built on a signal without a weight', () => {
+    const file = path.join(tmp(), 'policy.json');
+    writeFileSync(file, JSON.stringify({ version: 1, signals: {}, tags: [{ name: 'X', anyOf: ['NO_SUCH_SIGNAL'], minStrength: 0.5 }], delivery: [], links: [], attachments: [] }));
+    expect(() => loadPolicy(file)).toThrow(/NO_SUCH_SIGNAL has no weight/);
+  });
+});
