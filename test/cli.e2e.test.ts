@@ -58,7 +58,7 @@ describe('belong eval (the evaluation contract)', () => {
     const good = readFileSync(org.manifest, 'utf8');
     writeFileSync(manifest, `${good}not json\n{"path":"mail/none.eml","phase":"test","label":"legit"}\n`);
     const run = belong(['eval', manifest, '--json'], work);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/partly-bad\.jsonl:\d+: not valid JSON/);
     expect(run.stderr).toMatch(/none\.eml/);
     expect(JSON.parse(run.stdout).scored).toBe(5);
@@ -99,15 +99,19 @@ describe('belong learn / scan', () => {
     expect(run.stderr).toMatch(/organisation domains: example\.org \(inferred from recipients/);
   });
 
-  it('names each unreadable input, goes on, and exits 1; never a stack trace', () => {
+  it('names each unreadable input and goes on (exit 0 while anything was read); never a stack trace', () => {
     const notMail = path.join(work, 'picture.bin');
     writeFileSync(notMail, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]));
     const run = belong(['learn', path.join(work, 'nope'), notMail, path.join(org.dir, 'mail', '0001.eml'), '--db', path.join(work, 'partial.db'), '--org-domain', 'example.org'], work);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/nope.*BELONG_E_PATH_NOT_FOUND/);
     expect(run.stderr).toMatch(/picture\.bin.*BELONG_E_NOT_AN_EMAIL/);
     expect(run.stderr).toMatch(/learned 1 of 1 messages/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+
+    const nothing = belong(['scan', path.join(work, 'nope'), notMail, '--db', path.join(work, 'partial.db')], work);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/scanned 0 of 0 messages/);
   });
 
   it('refuses a bad configuration at start-up with exit code 2, listing every problem', () => {

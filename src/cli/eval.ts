@@ -6,7 +6,7 @@ import { readManifest } from '../engine/eval/manifest.js';
 import { formatReport, type EvalReport } from '../engine/eval/report.js';
 import { runEval } from '../engine/eval/run-eval.js';
 import { openContext, withCommonOptions, type CommonFlags } from './context.js';
-import { Reporter } from './reporter.js';
+import { exitCodeFor, Reporter } from './reporter.js';
 import { verdictLine } from './verdict-json.js';
 
 interface EvalFlags extends CommonFlags {
@@ -52,7 +52,7 @@ export async function evalCommand(manifestPath: string, flags: EvalFlags, print:
     });
     reporter.finishProgress();
     print(report);
-    return report.scored === 0 ? 1 : report.unreadable > 0 || manifest.problems.length > 0 ? 1 : 0;
+    return exitCodeFor(report.learned + report.scored);
   } finally {
     await store.close();
     if (verdictsOut) await new Promise((resolve) => verdictsOut.end(resolve));

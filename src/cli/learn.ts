@@ -45,7 +45,7 @@ export async function learnCommand(paths: readonly string[], flags: CommonFlags)
     });
     reporter.finishProgress();
     reporter.info(`learned ${learned} of ${items.length} messages into ${config.databaseUrl ? 'PostgreSQL' : config.dbPath}; ${reporter.problems} problems`);
-    return exitCodeFor(learned, reporter.problems);
+    return exitCodeFor(learned);
   } finally {
     await store.close();
   }

@@ -6,7 +6,7 @@ import { registerLearn } from './learn.js';
 import { registerManifest } from './manifest.js';
 import { registerScan } from './scan.js';
 
-/** DESIGN exit codes: 0 success, 1 partial failure, 2 usage or config error. */
+/** Exit codes: 0 success, 1 nothing could be read (see reporter.ts), 2 usage or config error. */
 const USAGE_EXIT = 2;
 
 function buildProgram(): Command {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { BelongError, ERROR_CODES } from '../errors.js';
 import { collectMessages } from '../sources/collect.js';
-import { Reporter } from './reporter.js';
+import { exitCodeFor, Reporter } from './reporter.js';
 
 interface ManifestFlags {
   out: string;
@@ -57,5 +57,5 @@ export async function manifestCommand(paths: readonly string[], flags: ManifestF
   }
   writeFileSync(flags.out, `${lines.join('\n')}\n`);
   reporter.info(`wrote ${flags.out}: ${counts.learn} learn, ${counts.test} test, ${counts.skipped} skipped (undated, mbox records or past --test-until)`);
-  return problems.length > 0 ? 1 : 0;
+  return exitCodeFor(counts.learn + counts.test);
 }

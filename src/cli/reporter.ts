@@ -37,8 +37,11 @@ export class Reporter {
   }
 }
 
-/** DESIGN exit codes: 0 success, 1 partial failure (some inputs unreadable), 2 usage or config error. */
-export function exitCodeFor(processed: number, problems: number): number {
-  if (processed === 0 && problems > 0) return 1;
-  return problems > 0 ? 1 : 0;
+/**
+ * Issue #2: "exit code non-zero only if nothing could be read". Every unreadable input is named
+ * on stderr as it happens, so a partial batch is visible without failing the run (DESIGN's
+ * "1 = partial failure" would make one bad file in a 10,000-message mailbox fail a whole import).
+ */
+export function exitCodeFor(processed: number): number {
+  return processed === 0 ? 1 : 0;
 }
