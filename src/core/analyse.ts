@@ -1,27 +1,24 @@
-import { assessAuthentication } from './auth-standing.js';
 import type { CheckContext } from './checks/check.js';
 import { ALL_CHECKS } from './checks/registry.js';
-import type { Message } from './message.js';
-import { correspondentsOf, type Correspondents } from './model/correspondents.js';
+import { recipientsOf, type Message } from './message.js';
 import { factsFor } from './model/facts.js';
-import { lookupsFor } from './model/lookups.js';
-import { observationsOf } from './model/observe.js';
+import { featureInput, type FeatureInput } from './model/feature.js';
+import { modelLookups, modelObservations } from './model/model.js';
 import type { Org } from './org.js';
-import { recipientsOf } from './message.js';
+import { planActions } from './plan.js';
 import type { Policy } from './policy.js';
 import type { Observation, ProfileKey, ProfileView } from './profile.js';
 import { anomalyScore, contribution, tagsFor } from './score.js';
 import type { Signal } from './signal.js';
-import { planActions } from './plan.js';
 import type { Verdict } from './verdict.js';
 
 /** How many signal summaries make up the one-line reason. */
 const REASON_SIGNALS = 2;
 
 /** Step 1 of analysis: which counters this email needs (one batched store read). */
-export function profileKeysFor(message: Message, org: Org): { who: Correspondents; keys: ProfileKey[] } {
-  const who = correspondentsOf(message, org);
-  return { who, keys: lookupsFor(who) };
+export function profileKeysFor(message: Message, org: Org): { input: FeatureInput; keys: ProfileKey[] } {
+  const input = featureInput(message, org);
+  return { input, keys: modelLookups(input) };
 }
 
 function reasonFrom(signals: readonly Signal[], policy: Policy): string {
@@ -41,8 +38,9 @@ function capitalise(s: string): string {
  * same verdict.
  */
 export function analyse(message: Message, view: ProfileView, org: Org, policy: Policy, now: number): Verdict {
-  const who = correspondentsOf(message, org);
-  const context: CheckContext = { message, org, who, facts: factsFor(who, view, now), auth: assessAuthentication(message) };
+  const input = featureInput(message, org);
+  const { who } = input;
+  const context: CheckContext = { ...input, view, now, facts: factsFor(who, view, now) };
   const signals = ALL_CHECKS.map((check) => check.run(context)).filter((s): s is Signal => s !== null);
   const score = anomalyScore(signals, policy);
   return {
@@ -64,10 +62,11 @@ export function analyse(message: Message, view: ProfileView, org: Org, policy: P
 }
 
 /**
- * Step 3: what to learn. A held email teaches nothing until released (DESIGN: learning
- * happens after the verdict, from the verdict); with no verdict (initial learning) all mail counts.
+ * Step 3: what to learn. Held or junked mail is not learned as normal until released (DESIGN:
+ * learning happens after the verdict, from the verdict); with no verdict (the initial learning
+ * period) all mail counts.
  */
 export function learningFrom(message: Message, org: Org, verdict: Verdict | null, at: number): Observation[] {
-  if (verdict && verdict.actions.delivery === 'hold') return [];
-  return observationsOf(correspondentsOf(message, org), assessAuthentication(message).standing, at);
+  if (verdict && (verdict.actions.delivery === 'hold' || verdict.actions.delivery === 'junk')) return [];
+  return modelObservations(featureInput(message, org), at);
 }

@@ -3,6 +3,7 @@ import type { Message } from '../message.js';
 import type { Correspondents } from '../model/correspondents.js';
 import type { EmailFacts } from '../model/facts.js';
 import type { Org } from '../org.js';
+import type { ProfileView } from '../profile.js';
 import type { Signal } from '../signal.js';
 
 /** Everything a check may look at. Plain data: checks are pure functions of it. */
@@ -10,8 +11,13 @@ export interface CheckContext {
   readonly message: Message;
   readonly org: Org;
   readonly who: Correspondents;
-  readonly facts: EmailFacts;
   readonly auth: AuthAssessment;
+  /** Relationship facts shared by many checks. */
+  readonly facts: EmailFacts;
+  /** Every counter the model features asked for; a check reads its own feature's facts from it. */
+  readonly view: ProfileView;
+  /** The time the email is judged at. */
+  readonly now: number;
 }
 
 /** One check: its public id and description beside its logic; no weights, no actions. */
