@@ -68,7 +68,7 @@ describe('loadPolicy', () => {
 
   it('refuses a tag built on a signal without a weight', () => {
     const file = path.join(tmp(), 'policy.json');
-    writeFileSync(file, JSON.stringify({ version: 1, signals: {}, tags: [{ name: 'X', anyOf: ['NO_SUCH_SIGNAL'], minStrength: 0.5 }], delivery: [], links: [], attachments: [] }));
+    writeFileSync(file, JSON.stringify({ version: 1, signals: {}, tags: [{ name: 'X', severity: 'low', category: 'content', anyOf: ['NO_SUCH_SIGNAL'], minStrength: 0.5 }], delivery: [], links: [], attachments: [] }));
     expect(() => loadPolicy(file)).toThrow(/NO_SUCH_SIGNAL has no weight/);
   });
 });

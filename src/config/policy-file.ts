@@ -11,7 +11,7 @@ export const PolicySchema = z
     version: z.literal(1),
     signals: z.record(signalId, z.object({ weight: z.number().min(-1).max(1) }).strict()),
     tags: z.array(
-      z.object({ name: z.string().min(1), anyOf: z.array(signalId).min(1), allOf: z.array(signalId).optional(), minStrength: z.number().min(0).max(1) }).strict(),
+      z.object({ name: z.string().min(1), severity: z.enum(['info', 'low', 'medium', 'high']), category: z.enum(['relationship', 'identity', 'authentication', 'content', 'behaviour']), anyOf: z.array(signalId).min(1), allOf: z.array(signalId).optional(), minStrength: z.number().min(0).max(1) }).strict(),
     ),
     delivery: z.array(z.object({ action: z.enum(['banner', 'junk', 'hold']), minScore }).strict()),
     links: z.array(z.object({ action: z.enum(['lock', 'double_lock', 'remove']), minScore }).strict()),

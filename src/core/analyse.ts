@@ -10,6 +10,7 @@ import type { Policy } from './policy.js';
 import type { Observation, ProfileKey, ProfileView } from './profile.js';
 import { anomalyScore, contribution, tagsFor } from './score.js';
 import type { Signal } from './signal.js';
+import { structuralThreat } from './threat.js';
 import type { Verdict } from './verdict.js';
 
 /** How many signal summaries make up the one-line reason. */
@@ -55,6 +56,7 @@ export function analyse(message: Message, view: ProfileView, org: Org, policy: P
     score,
     tags: tagsFor(signals, policy),
     signals,
+    threat: structuralThreat(message),
     actions: planActions(message, score, policy),
     reason: reasonFrom(signals, policy),
     defects: message.defects,

@@ -17,8 +17,13 @@ export interface Policy {
   readonly attachments: ReadonlyArray<{ readonly action: Exclude<AttachmentAction, 'none'>; readonly minScore: number }>;
 }
 
+export type TagSeverity = 'info' | 'low' | 'medium' | 'high';
+export type TagCategory = 'relationship' | 'identity' | 'authentication' | 'content' | 'behaviour';
+
 export interface TagRule {
   readonly name: string;
+  readonly severity: TagSeverity;
+  readonly category: TagCategory;
   /** The tag applies when any of these signals fired at least `minStrength`... */
   readonly anyOf: readonly string[];
   /** ...and every one of these fired (optional). */

@@ -1,4 +1,5 @@
 import type { Signal } from './signal.js';
+import type { ThreatAssessment } from './threat.js';
 
 export type DeliveryAction = 'deliver' | 'banner' | 'junk' | 'hold';
 export type LinkAction = 'none' | 'lock' | 'double_lock' | 'remove';
@@ -26,6 +27,8 @@ export interface Verdict {
   readonly score: number;
   readonly tags: readonly string[];
   readonly signals: readonly Signal[];
+  /** What the email asks for (links, attachments, payment, credentials...): which part needs neutralising. */
+  readonly threat: ThreatAssessment;
   readonly actions: ActionPlan;
   /** One-line plain-English reason (the strongest signals' summaries). */
   readonly reason: string;

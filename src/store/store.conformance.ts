@@ -72,6 +72,7 @@ function verdict(id: string, analysedAt: number, extra: Partial<Verdict> = {}): 
       score: 42.5,
       tags: ['First Contact'],
       signals: [{ id: 'FIRST_CONTACT', strength: 0.8, evidence: { days: 0, seen: null, pair: ['a', 'b'] }, summary: 'never written before' }],
+      threat: { asks: ['link'], evidence: { link: '1 link' } },
       actions: { delivery: 'banner', links: 'lock', attachments: 'none', notTaken: [{ area: 'delivery', action: 'hold', reason: 'no payment request' }] },
       reason: 'first contact',
       defects: [],
