@@ -63,7 +63,8 @@ async function fullAnalysis(corpus: Corpus, orgDomains: string[]): Promise<FullR
     const message = { ...parsed, auth };
     now += 60_000;
     t = performance.now();
-    const view = new ProfileView(await store.readProfiles(profileKeysFor(message, engine.org).keys));
+    const { keys, valueQueries } = profileKeysFor(message, engine.org);
+    const view = new ProfileView(await store.readProfiles(keys), await store.readValues(valueQueries));
     stages['profile read'] += performance.now() - t;
     t = performance.now();
     const verdict = analyse(message, view, engine.org, policy, now);

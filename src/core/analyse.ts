@@ -3,11 +3,11 @@ import { ALL_CHECKS } from './checks/registry.js';
 import { recipientsOf, type Message } from './message.js';
 import { factsFor } from './model/facts.js';
 import { featureInput, type FeatureInput } from './model/feature.js';
-import { modelLookups, modelObservations } from './model/model.js';
+import { modelLookups, modelObservations, modelValueLookups } from './model/model.js';
 import type { Org } from './org.js';
 import { planActions } from './plan.js';
 import type { Policy } from './policy.js';
-import type { Observation, ProfileKey, ProfileView } from './profile.js';
+import type { Observation, ProfileKey, ProfileView, ValuesQuery } from './profile.js';
 import { anomalyScore, contribution, tagsFor } from './score.js';
 import type { Signal } from './signal.js';
 import { structuralThreat } from './threat.js';
@@ -16,10 +16,10 @@ import type { Verdict } from './verdict.js';
 /** How many signal summaries make up the one-line reason. */
 const REASON_SIGNALS = 2;
 
-/** Step 1 of analysis: which counters this email needs (one batched store read). */
-export function profileKeysFor(message: Message, org: Org): { input: FeatureInput; keys: ProfileKey[] } {
+/** Step 1 of analysis: which counters and value lists this email needs (batched store reads). */
+export function profileKeysFor(message: Message, org: Org): { input: FeatureInput; keys: ProfileKey[]; valueQueries: ValuesQuery[] } {
   const input = featureInput(message, org);
-  return { input, keys: modelLookups(input) };
+  return { input, keys: modelLookups(input), valueQueries: modelValueLookups(input) };
 }
 
 function reasonFrom(signals: readonly Signal[], policy: Policy): string {

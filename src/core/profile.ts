@@ -28,6 +28,26 @@ export interface Counter {
   readonly distinct?: number;
 }
 
+/** Ask for the most frequent values of (entity, id, feature), e.g. the domains a lookalike could imitate. */
+export interface ValuesQuery {
+  readonly entity: string;
+  readonly id: string;
+  readonly feature: string;
+  /** At most this many values, most counted first (ties by value); bounded by MAX_VALUES_PER_QUERY. */
+  readonly limit: number;
+}
+
+export const MAX_VALUES_PER_QUERY = 200;
+
+export interface ValueCounter {
+  readonly value: string;
+  readonly counter: Counter;
+}
+
+export function valuesKeyString(q: Pick<ValuesQuery, 'entity' | 'id' | 'feature'>): string {
+  return `${q.entity}\u0000${q.id}\u0000${q.feature}`;
+}
+
 /** One thing learned at one time: the store adds it to the counter at `key`. */
 export interface Observation {
   readonly key: ProfileKey;
@@ -72,9 +92,16 @@ export function mergeCounters(a: Counter | undefined, b: Counter): Counter {
 /** Read-only lookup the checks use; built from one batched store read. */
 export class ProfileView {
   private readonly counters: ReadonlyMap<string, Counter>;
+  private readonly valueLists: ReadonlyMap<string, readonly ValueCounter[]>;
 
-  constructor(counters: ReadonlyMap<string, Counter>) {
+  constructor(counters: ReadonlyMap<string, Counter>, valueLists: ReadonlyMap<string, readonly ValueCounter[]> = new Map()) {
     this.counters = counters;
+    this.valueLists = valueLists;
+  }
+
+  /** The values a ValuesQuery asked for (empty when none, or when the query was not made). */
+  values(q: Pick<ValuesQuery, 'entity' | 'id' | 'feature'>): readonly ValueCounter[] {
+    return this.valueLists.get(valuesKeyString(q)) ?? [];
   }
 
   get(k: ProfileKey): Counter | undefined {

@@ -41,8 +41,9 @@ export class Engine {
 
   /** Score one message against what was learned, without learning from it. */
   async score(message: Message, now: number): Promise<Verdict> {
-    const { keys } = profileKeysFor(message, this.org);
-    const view = new ProfileView(await this.store.readProfiles(keys));
+    const { keys, valueQueries } = profileKeysFor(message, this.org);
+    const [counters, values] = await Promise.all([this.store.readProfiles(keys), valueQueries.length > 0 ? this.store.readValues(valueQueries) : new Map()]);
+    const view = new ProfileView(counters, values);
     return analyse(message, view, this.org, this.policy, now);
   }
 

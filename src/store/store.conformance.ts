@@ -6,7 +6,7 @@
  * across processes, not just calls).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANY_VALUE, type Counter, type Observation, type ProfileKey, key, keyString, massAt, mergeCounters } from '../core/profile.js';
+import { ANY_VALUE, MAX_VALUES_PER_QUERY, type Counter, type Observation, type ProfileKey, key, keyString, massAt, mergeCounters, valuesKeyString } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
 import type { Store, StoredVerdict } from './store.js';
 
@@ -251,6 +251,29 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         const s = await fresh();
         await expect(s.learn([{ key: k, at: T0 }, { key: k, at: Number.NaN }])).rejects.toThrow();
         expect((await s.readProfiles([k])).size).toBe(0);
+      });
+    });
+
+    describe('value lists', () => {
+      it('lists the most counted values first, ties by value, within the limit and one profile only', async () => {
+        const store = await fresh();
+        const obs = (value: string, n: number, id = 'vendor.example'): Observation[] =>
+          Array.from({ length: n }, (_, i) => ({ key: key('domain', id, 'bank', value), at: T0 + i * HOUR }));
+        await store.learn([...obs('IBAN-B', 3), ...obs('IBAN-A', 3), ...obs('IBAN-C', 5), ...obs('IBAN-Z', 1), ...obs('OTHER', 9, 'other.example')]);
+        await store.learn(obs('IBAN-Z', 1));
+        const q = { entity: 'domain', id: 'vendor.example', feature: 'bank', limit: 3 };
+        const result = await store.readValues([q, { ...q, id: 'absent.example' }]);
+        const list = result.get(valuesKeyString(q)) ?? [];
+        expect(list.map((v) => v.value)).toEqual(['IBAN-C', 'IBAN-A', 'IBAN-B']);
+        expectCounter(list[0]?.counter, referenceFold(obs('IBAN-C', 5)).get(keyString(key('domain', 'vendor.example', 'bank', 'IBAN-C'))) as Counter);
+        expect(result.has(valuesKeyString({ ...q, id: 'absent.example' }))).toBe(false);
+      });
+
+      it('caps a query at MAX_VALUES_PER_QUERY', async () => {
+        const store = await fresh();
+        await store.learn(Array.from({ length: MAX_VALUES_PER_QUERY + 20 }, (_, i) => ({ key: key('org', '', 'linkDomain', `d${i}.example`), at: T0 })));
+        const q = { entity: 'org', id: '', feature: 'linkDomain', limit: 10_000 };
+        expect((await store.readValues([q])).get(valuesKeyString(q))).toHaveLength(MAX_VALUES_PER_QUERY);
       });
     });
 

@@ -1,4 +1,4 @@
-import type { Counter, Observation, ProfileKey } from '../core/profile.js';
+import type { Counter, Observation, ProfileKey, ValueCounter, ValuesQuery } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
 
 /** A verdict as kept: the verdict plus where the message came from. */
@@ -22,6 +22,12 @@ export interface Store {
    * Absent counters are absent from the map. Map keys are `keyString(key)`.
    */
   readProfiles(keys: readonly ProfileKey[]): Promise<Map<string, Counter>>;
+  /**
+   * One batched read of value lists: per query, up to `limit` (capped at MAX_VALUES_PER_QUERY)
+   * values of (entity, id, feature), most counted first, ties by value ascending. Map keys are
+   * `valuesKeyString(query)`; a query with no values maps to nothing.
+   */
+  readValues(queries: readonly ValuesQuery[]): Promise<Map<string, ValueCounter[]>>;
   /** Commutative upsert of each observation: count += 1, mass += massAt(at), first = min, last = max. Atomic per call. */
   learn(observations: readonly Observation[]): Promise<void>;
   saveVerdict(stored: StoredVerdict): Promise<void>;

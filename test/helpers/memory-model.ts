@@ -2,7 +2,7 @@ import { analyse, learningFrom, profileKeysFor } from '../../src/core/analyse.js
 import type { Message } from '../../src/core/message.js';
 import type { Org } from '../../src/core/org.js';
 import type { Policy } from '../../src/core/policy.js';
-import { ANY_VALUE, keyString, massAt, mergeCounters, ProfileView, type Counter, type Observation } from '../../src/core/profile.js';
+import { ANY_VALUE, keyString, massAt, mergeCounters, ProfileView, valuesKeyString, type Counter, type Observation, type ValueCounter } from '../../src/core/profile.js';
 import type { Verdict } from '../../src/core/verdict.js';
 
 /** Test-only in-memory model: the reference semantics of a store, for pure core tests. */
@@ -25,7 +25,17 @@ export class MemoryModel {
   }
 
   view(message: Message): ProfileView {
-    const { keys } = profileKeysFor(message, this.org);
+    const { keys, valueQueries } = profileKeysFor(message, this.org);
+    const values = new Map<string, ValueCounter[]>();
+    for (const q of valueQueries) {
+      const prefix = `${valuesKeyString(q)}\u0000`;
+      const list = [...this.counters]
+        .filter(([stored]) => stored.startsWith(prefix))
+        .map(([stored, counter]) => ({ value: stored.slice(prefix.length), counter }))
+        .sort((a, b) => b.counter.count - a.counter.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+        .slice(0, q.limit);
+      if (list.length > 0) values.set(valuesKeyString(q), list);
+    }
     const found = new Map<string, Counter>();
     for (const k of keys) {
       if (k.value !== ANY_VALUE) {
@@ -44,7 +54,7 @@ export class MemoryModel {
       }
       if (summary) found.set(keyString(k), { ...summary, distinct });
     }
-    return new ProfileView(found);
+    return new ProfileView(found, values);
   }
 
   score(message: Message, now = message.date ?? 0): Verdict {

@@ -1,7 +1,7 @@
 import { assessAuthentication, type AuthAssessment } from '../auth-standing.js';
 import type { Message } from '../message.js';
 import type { Org } from '../org.js';
-import type { ProfileKey } from '../profile.js';
+import type { ProfileKey, ValuesQuery } from '../profile.js';
 import { correspondentsOf, type Correspondents } from './correspondents.js';
 
 /** What every model feature sees of one email: the message plus who is on each side. */
@@ -25,5 +25,7 @@ export function featureInput(message: Message, org: Org): FeatureInput {
 export interface ModelFeature {
   readonly name: string;
   lookups(input: FeatureInput): ProfileKey[];
+  /** Value lists to read (e.g. the established domains a lookalike could imitate); bounded by each query's limit. */
+  valueLookups?(input: FeatureInput): ValuesQuery[];
   observations(input: FeatureInput): ProfileKey[];
 }

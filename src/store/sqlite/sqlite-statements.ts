@@ -10,6 +10,9 @@ export interface CounterRow {
 export interface SummaryRow extends CounterRow {
   distinct: number;
 }
+export interface ValueRow extends CounterRow {
+  value: string;
+}
 export interface VerdictRow {
   body: string;
 }
@@ -39,6 +42,11 @@ export function prepareStatements(db: Database.Database) {
              max(last_seen) AS lastSeen, count(*) AS "distinct"
       FROM profiles WHERE entity = ? AND id = ? AND feature = ?
       GROUP BY entity, id, feature`),
+    // Served by the primary key's (entity, id, feature) prefix; the sort is over one profile's values only.
+    values: db.prepare<[string, string, string, number], ValueRow>(`
+      SELECT value, count, mass, first_seen AS firstSeen, last_seen AS lastSeen
+      FROM profiles WHERE entity = ? AND id = ? AND feature = ?
+      ORDER BY count DESC, value ASC LIMIT ?`),
     saveVerdict: db.prepare<[string, string, string | null, number, number, string, string | null, string]>(`
       INSERT INTO verdicts (id, digest, message_id, analysed_at, score, tags, origin, body)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ANY_VALUE, type Counter, type Observation, type ProfileKey, keyString } from '../../core/profile.js';
+import {
+  ANY_VALUE,
+  MAX_VALUES_PER_QUERY,
+  type Counter,
+  type Observation,
+  type ProfileKey,
+  type ValueCounter,
+  type ValuesQuery,
+  keyString,
+  valuesKeyString,
+} from '../../core/profile.js';
 import { BelongError, ERROR_CODES } from '../../errors.js';
 import { aggregateObservations } from '../aggregate.js';
 import type { Store, StoredVerdict } from '../store.js';
@@ -41,6 +51,21 @@ export class SqliteStore implements Store {
         if (out.has(ks)) continue;
         const row = k.value === ANY_VALUE ? s.summary.get(k.entity, k.id, k.feature) : s.exact.get(k.entity, k.id, k.feature, k.value);
         if (row) out.set(ks, row);
+      }
+    })();
+    return out;
+  }
+
+  async readValues(queries: readonly ValuesQuery[]): Promise<Map<string, ValueCounter[]>> {
+    const s = this.sql();
+    const out = new Map<string, ValueCounter[]>();
+    this.db.transaction(() => {
+      for (const q of queries) {
+        const ks = valuesKeyString(q);
+        if (out.has(ks)) continue;
+        const limit = Math.max(0, Math.min(MAX_VALUES_PER_QUERY, Math.floor(q.limit)));
+        const rows = s.values.all(q.entity, q.id, q.feature, limit);
+        if (rows.length > 0) out.set(ks, rows.map(({ value, ...counter }) => ({ value, counter })));
       }
     })();
     return out;
