@@ -5,9 +5,9 @@ import type { Command } from 'commander';
 import type { Verdict } from '../core/verdict.js';
 import { readManifest } from '../engine/eval/manifest.js';
 import { formatReport } from '../engine/eval/report.js';
-import { runEval } from '../engine/eval/run-eval.js';
 import { BelongError, ERROR_CODES } from '../errors.js';
 import { configFrom, openContext, withCommonOptions, type CommonFlags } from './context.js';
+import { replayWithProgress } from './eval.js';
 import { manifestCommand } from './manifest.js';
 import { Reporter } from './reporter.js';
 import { formatVerdictRow, VERDICT_TABLE_HEADER } from './table.js';
@@ -52,27 +52,19 @@ export async function demoCommand(flags: DemoFlags): Promise<number> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   await manifestCommand([flags.corpus], { out: manifestPath, testFrom: flags.testFrom, testUntil: flags.testUntil, label: 'legit', kind: '', orgDomain: [] });
   const manifest = readManifest(manifestPath);
-  const { policy, store } = await openContext(flags, { db: dbPath });
+  const context = await openContext(flags, { db: dbPath });
   const verdicts: Array<{ origin: string; verdict: Verdict }> = [];
   try {
-    reporter.startProgress('demo', manifest.entries.length);
-    const report = await runEval(manifest, {
-      store,
-      policy,
-      configuredOrgDomains: config.orgDomains,
+    const report = await replayWithProgress('demo', manifest, context, reporter, {
       trustedAuthservIds: config.trustedAuthservIds.length > 0 ? config.trustedAuthservIds : DEMO_TRUSTED_AUTHSERV_IDS,
-      resolver: null,
-      wallClock: Date.now(),
-      hooks: { onProblem: (origin, message) => reporter.problem(origin, message), onMessage: () => reporter.tick() },
       onVerdict: (entry, verdict) => verdicts.push({ origin: entry.file, verdict }),
     });
-    reporter.finishProgress();
     const top = [...verdicts].sort((a, b) => b.verdict.score - a.verdict.score || a.origin.localeCompare(b.origin)).slice(0, SHOWN);
     process.stdout.write(`\nThe ${SHOWN} messages from ${flags.testFrom} on that belong least:\n${VERDICT_TABLE_HEADER}\n`);
     for (const { origin, verdict } of top) process.stdout.write(`${formatVerdictRow(origin, verdict)}\n`);
     process.stdout.write(`\n${formatReport(report)}\n\nmodel kept in ${dbPath}; try: node bin/belong.js scan --db ${dbPath} <file.eml>\n`);
     return 0;
   } finally {
-    await store.close();
+    await context.store.close();
   }
 }

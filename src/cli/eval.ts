@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { readManifest } from '../engine/eval/manifest.js';
+import type { Verdict } from '../core/verdict.js';
+import { readManifest, type Manifest, type ManifestEntry } from '../engine/eval/manifest.js';
 import { formatReport, type EvalReport } from '../engine/eval/report.js';
 import { runEval } from '../engine/eval/run-eval.js';
-import { openContext, withCommonOptions, type CommonFlags } from './context.js';
+import { openContext, withCommonOptions, type CommandContext, type CommonFlags } from './context.js';
 import { exitCodeFor, Reporter } from './reporter.js';
 import { verdictLine } from './verdict-json.js';
 
@@ -39,18 +40,10 @@ export async function evalCommand(manifestPath: string, flags: EvalFlags, print:
   const { config, policy, store } = await openContext(flags, scratch ? { db: path.join(scratch, 'eval.db') } : {});
   const verdictsOut = flags.verdicts ? createWriteStream(flags.verdicts) : null;
   try {
-    reporter.startProgress('eval', manifest.entries.length);
-    const report = await runEval(manifest, {
-      store,
-      policy,
-      configuredOrgDomains: config.orgDomains,
+    const report = await replayWithProgress('eval', manifest, { config, policy, store }, reporter, {
       trustedAuthservIds: config.trustedAuthservIds,
-      resolver: null,
-      wallClock: Date.now(),
-      hooks: { onProblem: (origin, message) => reporter.problem(origin, message), onMessage: () => reporter.tick() },
       onVerdict: verdictsOut ? (entry, verdict) => verdictsOut.write(`${verdictLine(entry.path, verdict, { label: entry.label, kind: entry.kind })}\n`) : undefined,
     });
-    reporter.finishProgress();
     print(report);
     return exitCodeFor(report.learned + report.scored);
   } finally {
@@ -58,6 +51,29 @@ export async function evalCommand(manifestPath: string, flags: EvalFlags, print:
     if (verdictsOut) await new Promise((resolve) => verdictsOut.end(resolve));
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The evaluation replay as the CLI runs it: offline (no DNS), problems and progress on stderr. */
+export async function replayWithProgress(
+  label: string,
+  manifest: Manifest,
+  { config, policy, store }: CommandContext,
+  reporter: Reporter,
+  options: { trustedAuthservIds: readonly string[]; onVerdict?: (entry: ManifestEntry, verdict: Verdict) => void },
+): Promise<EvalReport> {
+  reporter.startProgress(label, manifest.entries.length);
+  const report = await runEval(manifest, {
+    store,
+    policy,
+    configuredOrgDomains: config.orgDomains,
+    trustedAuthservIds: options.trustedAuthservIds,
+    resolver: null,
+    wallClock: Date.now(),
+    hooks: { onProblem: (origin, message) => reporter.problem(origin, message), onMessage: () => reporter.tick() },
+    onVerdict: options.onVerdict,
+  });
+  reporter.finishProgress();
+  return report;
 }
 
 function printReport(flags: EvalFlags): (report: EvalReport) => void {
