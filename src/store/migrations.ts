@@ -74,3 +74,11 @@ export function pendingMigrations(applied: ReadonlySet<number>, migrations: read
   }
   return migrations.filter((m) => !applied.has(m.version));
 }
+
+/**
+ * A migration's SQL as PostgreSQL runs it: the SQLITE_ONLY clauses removed, nothing else
+ * changed, so both backends apply one versioned list and cannot drift apart.
+ */
+export function postgresSql(migration: Migration): string {
+  return SQLITE_ONLY.reduce((sql, clause) => sql.replaceAll(clause, ''), migration.sql);
+}

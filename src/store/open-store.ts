@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BelongError, ERROR_CODES } from '../errors.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -17,8 +17,6 @@ export function defaultDbPath(dataDir: string): string {
 
 /** The one place a backend is chosen; callers only ever see `Store`. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  if (options.databaseUrl) {
-    throw new BelongError(ERROR_CODES.CONFIG, 'PostgreSQL backend not yet available', 'database-url');
-  }
+  if (options.databaseUrl) return openPostgresStore(options.databaseUrl);
   return openSqliteStore(options.dbPath);
 }

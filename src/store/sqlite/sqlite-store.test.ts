@@ -103,13 +103,6 @@ describe('openStore', () => {
     await store.close();
   });
 
-  it('reports PostgreSQL as not yet available', async () => {
-    await expect(openStore({ dbPath: 'unused', databaseUrl: 'postgres://localhost/belong' })).rejects.toMatchObject({
-      code: ERROR_CODES.CONFIG,
-      message: 'PostgreSQL backend not yet available',
-    });
-  });
-
   it('defaults the file to <data-dir>/belong.db', () => {
     expect(defaultDbPath(path.join('data'))).toBe(path.join('data', 'belong.db'));
   });

@@ -1,0 +1,149 @@
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ANY_VALUE, key, keyString, valuesKeyString } from '../../core/profile.js';
+import { BelongError, ERROR_CODES } from '../../errors.js';
+import { MIGRATIONS } from '../migrations.js';
+import { openStore } from '../open-store.js';
+import { describeStoreConformance } from '../store.conformance.js';
+import { decodeText, encodeText } from './pg-text.js';
+import { type Queryable, openPostgresStore } from './postgres-store.js';
+import { type ScratchSchema, createScratchSchema } from './scratch-schema.js';
+
+const T0 = Date.UTC(2026, 0, 1);
+const schemas: ScratchSchema[] = [];
+let latest: ScratchSchema | null = null;
+
+/** A fresh schema per store, dropped after the file: tests never see each other's rows. */
+async function scratch(): Promise<ScratchSchema> {
+  const s = await createScratchSchema();
+  schemas.push(s);
+  return s;
+}
+
+afterAll(async () => {
+  await Promise.all(schemas.splice(0).map((s) => s.drop()));
+});
+
+describeStoreConformance(
+  'postgres',
+  async () => {
+    latest = await scratch();
+    return openPostgresStore(latest.url);
+  },
+  {
+    reopen: async () => {
+      if (!latest) throw new Error('reopen before open');
+      return openPostgresStore(latest.url);
+    },
+  },
+);
+
+async function rows<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('PostgresStore specifics', () => {
+  it('records each migration once when several nodes start together on an empty schema', async () => {
+    const s = await scratch();
+    const stores = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(s.url)));
+    await Promise.all(stores.map((store) => store.close()));
+    await (await openPostgresStore(s.url)).close();
+    const applied = await rows<{ version: string; name: string }>(s.url, 'SELECT version::text, name FROM schema_migrations ORDER BY version');
+    expect(applied).toEqual(MIGRATIONS.map((m) => ({ version: String(m.version), name: m.name })));
+  });
+
+  it('refuses a database migrated by a newer belong', async () => {
+    const s = await scratch();
+    await (await openPostgresStore(s.url)).close();
+    await rows(s.url, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)");
+    await expect(openPostgresStore(s.url)).rejects.toMatchObject({ code: ERROR_CODES.STORE, message: /newer than this belong supports/ });
+  });
+
+  it('reports an unreachable server as a store error without the password', async () => {
+    const error: unknown = await openPostgresStore('postgres://belong:s3cret@127.0.0.1:1/none').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BelongError);
+    expect(error).toMatchObject({ code: ERROR_CODES.STORE });
+    expect((error as Error).message).not.toContain('s3cret');
+  });
+
+  it('rejects calls after close with a store error', async () => {
+    const store = await openPostgresStore((await scratch()).url);
+    await store.close();
+    await store.close(); // idempotent
+    await expect(store.readProfiles([key('org', '', 'msg')])).rejects.toBeInstanceOf(BelongError);
+    await expect(store.learn([{ key: key('org', '', 'msg'), at: T0 }])).rejects.toBeInstanceOf(BelongError);
+  });
+
+  it('rejects negative paging arguments', async () => {
+    const store = await openPostgresStore((await scratch()).url);
+    try {
+      await expect(store.listVerdicts({ limit: -1 })).rejects.toMatchObject({ code: ERROR_CODES.STORE });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps strings PostgreSQL TEXT cannot hold (U+0000) and the encoding marker apart and intact', async () => {
+    const store = await openPostgresStore((await scratch()).url);
+    try {
+      const odd = ['nul\u0000inside', '\uFDD0starts with marker', '\uFDD00', 'plain', '\u0000', ''];
+      for (const s of odd) expect(decodeText(encodeText(s))).toBe(s);
+      expect(new Set(odd.map(encodeText)).size).toBe(odd.length);
+      const keys = odd.map((v) => key('sender', 'a\u0000b', 'displayName', v));
+      await store.learn(keys.map((k, i) => ({ key: k, at: T0 + i })));
+      const got = await store.readProfiles([...keys, key('sender', 'a\u0000b', 'displayName', ANY_VALUE)]);
+      expect(got.size).toBe(odd.length + 1);
+      const values = await store.readValues([{ entity: 'sender', id: 'a\u0000b', feature: 'displayName', limit: 50 }]);
+      expect(new Set(values.get(valuesKeyString({ entity: 'sender', id: 'a\u0000b', feature: 'displayName' }))?.map((v) => v.value))).toEqual(new Set(odd));
+      await store.setMeta('k\u0000', 'v\u0000');
+      expect(await store.getMeta('k\u0000')).toBe('v\u0000');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('answers each call in one round trip, whatever the batch size', async () => {
+    const queries: string[] = [];
+    const counting = (pool: pg.Pool): Queryable => ({
+      query: (text, values) => {
+        queries.push(text);
+        return pool.query(text, values);
+      },
+    });
+    const store = await openPostgresStore((await scratch()).url, { wrap: counting });
+    try {
+      const keys = Array.from({ length: 300 }, (_, i) => key('sender', `s${i % 7}`, `f${i % 3}`, `v${i}`));
+      queries.length = 0;
+      await store.learn(keys.map((k) => ({ key: k, at: T0 })));
+      expect(queries).toHaveLength(1);
+      await store.readProfiles([...keys, ...keys.map((k) => ({ ...k, value: ANY_VALUE }))]);
+      expect(queries).toHaveLength(2);
+      const got = await store.readValues(keys.map((k) => ({ entity: k.entity, id: k.id, feature: k.feature, limit: 5 })));
+      expect(queries).toHaveLength(3);
+      expect(got.size).toBe(21);
+      expect([...got.values()].every((list) => list.length === 5)).toBe(true);
+      expect((await store.readProfiles([key('sender', 's0', 'f0', ANY_VALUE)])).get(keyString(key('sender', 's0', 'f0', ANY_VALUE)))?.distinct).toBe(
+        keys.filter((k) => k.id === 's0' && k.feature === 'f0').length,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('openStore', () => {
+  it('selects PostgreSQL when a database URL is set', async () => {
+    const store = await openStore({ dbPath: 'unused', databaseUrl: (await scratch()).url });
+    try {
+      expect(store.backend).toBe('postgres');
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,270 @@
+import pg from 'pg';
+import {
+  ANY_VALUE,
+  MAX_VALUES_PER_QUERY,
+  type Counter,
+  type Observation,
+  type ProfileKey,
+  type ValueCounter,
+  type ValuesQuery,
+  keyString,
+  valuesKeyString,
+} from '../../core/profile.js';
+import { BelongError, ERROR_CODES } from '../../errors.js';
+import { aggregateObservations } from '../aggregate.js';
+import type { Store, StoredVerdict } from '../store.js';
+import { parseStoredVerdict } from '../verdict-json.js';
+import { decodeText, encodeText } from './pg-text.js';
+import { migratePostgres } from './postgres-migrate.js';
+import { GET_META, GET_VERDICT, LEARN, LIST_VERDICTS, READ_PROFILES, READ_VALUES, SAVE_VERDICT, SET_META } from './postgres-sql.js';
+
+/** The one thing the store needs from a pool; a seam so the benchmark can count round trips. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+interface CounterRow {
+  i: number;
+  count: number;
+  mass: number;
+  first_seen: number;
+  last_seen: number;
+}
+interface ProfileRow extends CounterRow {
+  distinct_values: number | null;
+}
+interface ValueRow extends CounterRow {
+  value: string;
+}
+
+const INT8_OID = 20;
+
+/**
+ * BIGINT columns (counts, millisecond timestamps) as numbers rather than pg's default strings:
+ * they stay far below 2^53. Scoped to this store's pool so other pg users in the process keep
+ * their own parsing.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (text: string) => Number(text) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * The shared backend for several gateway nodes: one PostgreSQL database, one model. Every
+ * method is one statement (one round trip, one snapshot), and learning is a commutative
+ * upsert, so nodes never read-modify-write a counter and never lose an increment.
+ */
+export class PostgresStore implements Store {
+  readonly backend = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly db: Queryable;
+  private closed = false;
+
+  /** `db` defaults to the pool; the benchmark passes a wrapper that counts queries. */
+  constructor(pool: pg.Pool, db: Queryable = pool) {
+    this.pool = pool;
+    this.db = db;
+  }
+
+  async migrate(): Promise<void> {
+    this.assertOpen();
+    await this.run(() => migratePostgres(this.pool));
+  }
+
+  async readProfiles(keys: readonly ProfileKey[]): Promise<Map<string, Counter>> {
+    const exact = new Columns(4);
+    const summary = new Columns(3);
+    const exactKeys: string[] = [];
+    const summaryKeys: string[] = [];
+    const seen = new Set<string>();
+    for (const k of keys) {
+      const ks = keyString(k);
+      if (seen.has(ks)) continue;
+      seen.add(ks);
+      if (k.value === ANY_VALUE) {
+        summary.push(k.entity, k.id, k.feature);
+        summaryKeys.push(ks);
+      } else {
+        exact.push(k.entity, k.id, k.feature, k.value);
+        exactKeys.push(ks);
+      }
+    }
+    const out = new Map<string, Counter>();
+    if (seen.size === 0) {
+      this.assertOpen();
+      return out;
+    }
+    const { rows } = await this.query<ProfileRow>(READ_PROFILES, [...exact.arrays(), ...summary.arrays()]);
+    for (const row of rows) {
+      const counter: Counter = { count: row.count, mass: row.mass, firstSeen: row.first_seen, lastSeen: row.last_seen };
+      // i is 1-based (ORDINALITY); exact rows carry no `distinct`, exactly as SQLite returns them.
+      if (row.distinct_values === null) out.set(exactKeys[row.i - 1] as string, counter);
+      else out.set(summaryKeys[row.i - 1] as string, { ...counter, distinct: row.distinct_values });
+    }
+    return out;
+  }
+
+  async readValues(queries: readonly ValuesQuery[]): Promise<Map<string, ValueCounter[]>> {
+    const columns = new Columns(3);
+    const limits: number[] = [];
+    const queryKeys: string[] = [];
+    const seen = new Set<string>();
+    for (const q of queries) {
+      const ks = valuesKeyString(q);
+      // The first query for a profile wins, as in SQLite.
+      if (seen.has(ks)) continue;
+      seen.add(ks);
+      queryKeys.push(ks);
+      columns.push(q.entity, q.id, q.feature);
+      limits.push(Math.max(0, Math.min(MAX_VALUES_PER_QUERY, Math.floor(q.limit))));
+    }
+    const out = new Map<string, ValueCounter[]>();
+    if (queryKeys.length === 0) {
+      this.assertOpen();
+      return out;
+    }
+    const { rows } = await this.query<ValueRow>(READ_VALUES, [...columns.arrays(), limits]);
+    for (const row of rows) {
+      const ks = queryKeys[row.i - 1] as string;
+      const list = out.get(ks) ?? [];
+      list.push({ value: decodeText(row.value), counter: { count: row.count, mass: row.mass, firstSeen: row.first_seen, lastSeen: row.last_seen } });
+      out.set(ks, list);
+    }
+    return out;
+  }
+
+  async learn(observations: readonly Observation[]): Promise<void> {
+    this.assertOpen();
+    const batch = aggregateObservations(observations);
+    if (batch.length === 0) return;
+    // One global order for every node: row locks are then taken in the same order everywhere.
+    const sorted = batch.map((b) => ({ ...b, ks: keyString(b.key) })).sort((a, b) => (a.ks < b.ks ? -1 : a.ks > b.ks ? 1 : 0));
+    const keys = new Columns(4);
+    const counts: number[] = [];
+    const masses: number[] = [];
+    const firsts: number[] = [];
+    const lasts: number[] = [];
+    for (const { key: k, counter: c } of sorted) {
+      keys.push(k.entity, k.id, k.feature, k.value);
+      counts.push(c.count);
+      masses.push(c.mass);
+      firsts.push(c.firstSeen);
+      lasts.push(c.lastSeen);
+    }
+    await this.query(LEARN, [...keys.arrays(), counts, masses, firsts, lasts]);
+  }
+
+  async saveVerdict(stored: StoredVerdict): Promise<void> {
+    const v = stored.verdict;
+    const origin = stored.origin === null ? null : encodeText(stored.origin);
+    const messageId = v.messageId === null ? null : encodeText(v.messageId);
+    // The body is JSON, which escapes U+0000, so only the copied index columns need encoding.
+    await this.query(SAVE_VERDICT, [encodeText(v.id), v.digest, messageId, v.analysedAt, v.score, JSON.stringify(v.tags), origin, JSON.stringify(stored)]);
+  }
+
+  async getVerdict(id: string): Promise<StoredVerdict | null> {
+    const { rows } = await this.query<{ body: string }>(GET_VERDICT, [encodeText(id)]);
+    const row = rows[0];
+    return row ? parseStoredVerdict(row.body, id) : null;
+  }
+
+  async listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]> {
+    const { limit, offset = 0 } = options;
+    // Same contract as SQLite, where a negative LIMIT would mean "no limit".
+    if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
+      throw new BelongError(ERROR_CODES.STORE, `listVerdicts needs non-negative integers, got limit=${limit} offset=${offset}`);
+    }
+    const { rows } = await this.query<{ body: string }>(LIST_VERDICTS, [limit, offset]);
+    return rows.map((row) => parseStoredVerdict(row.body, 'verdicts'));
+  }
+
+  async getMeta(name: string): Promise<string | null> {
+    const { rows } = await this.query<{ value: string }>(GET_META, [encodeText(name)]);
+    const row = rows[0];
+    return row ? decodeText(row.value) : null;
+  }
+
+  async setMeta(name: string, value: string): Promise<void> {
+    await this.query(SET_META, [encodeText(name), encodeText(value)]);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new BelongError(ERROR_CODES.STORE, 'store is closed', 'database-url');
+  }
+
+  private query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+    this.assertOpen();
+    return this.run(() => this.db.query<R>(text, values));
+  }
+
+  /** Database failures surface as store errors (the CLI prints those without a stack trace). */
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (cause) {
+      if (cause instanceof BelongError) throw cause;
+      throw new BelongError(ERROR_CODES.STORE, `PostgreSQL: ${cause instanceof Error ? cause.message : String(cause)}`, 'database-url', { cause });
+    }
+  }
+}
+
+/** Parallel text arrays, one per column, each string made safe for PostgreSQL TEXT. */
+class Columns {
+  private readonly columns: string[][];
+
+  constructor(width: number) {
+    this.columns = Array.from({ length: width }, () => []);
+  }
+
+  push(...values: string[]): void {
+    values.forEach((v, i) => this.columns[i]?.push(encodeText(v)));
+  }
+
+  arrays(): string[][] {
+    return this.columns;
+  }
+}
+
+export interface PostgresStoreOptions {
+  /** Connections per node; the engine uses at most two at once per message (profiles + values). */
+  readonly maxConnections?: number;
+  /** Replaces the pool as the thing queries go through (the benchmark counts round trips with it). */
+  readonly wrap?: (pool: pg.Pool) => Queryable;
+}
+
+/**
+ * Connects to `url` (postgres://...; `?options=-c search_path=x` selects a schema) and brings
+ * the schema up to date. An unreachable server is reported as a store error naming the host,
+ * never with the password.
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const store = new PostgresStore(pool, options.wrap?.(pool) ?? pool);
+  try {
+    await store.migrate();
+    return store;
+  } catch (cause) {
+    await store.close();
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new BelongError(ERROR_CODES.STORE, `cannot open PostgreSQL database at ${redact(url)}: ${message}`, 'database-url', { cause });
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured database URL';
+  }
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** Where the store tests and the benchmark find PostgreSQL unless told otherwise. */
+export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+export function testDatabaseUrl(): string {
+  return process.env.BELONG_TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
+}
+
+/** `url` with its search_path set to `schema`, so every pooled connection works inside it. */
+export function urlWithSchema(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  return parsed.toString();
+}
+
+export interface ScratchSchema {
+  readonly name: string;
+  /** The database URL pointed at this schema. */
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A uniquely named, empty schema for one test or benchmark run, so runs never see each other's
+ * rows and can go in parallel against one database. Fails loudly when PostgreSQL is not
+ * reachable: a silently skipped backend would make "green on both backends" meaningless.
+ */
+export async function createScratchSchema(baseUrl: string = testDatabaseUrl(), prefix = 'belong_test'): Promise<ScratchSchema> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin(baseUrl, `CREATE SCHEMA ${name}`);
+  return {
+    name,
+    url: urlWithSchema(baseUrl, name),
+    drop: () => admin(baseUrl, `DROP SCHEMA IF EXISTS ${name} CASCADE`),
+  };
+}
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new Error(
+      `PostgreSQL is not reachable at ${url} (${reason}). The store tests need it: start it with ` +
+        '`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` (as .ci/run does) ' +
+        'or point BELONG_TEST_DATABASE_URL at a server with trust auth.',
+      { cause },
+    );
+  }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
