@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { BelongError, describeError, ERROR_CODES } from '../errors.js';
 import { registerDemo } from './demo.js';
 import { registerEval } from './eval.js';
+import { registerGateway } from './gateway.js';
 import { registerLearn } from './learn.js';
 import { registerManifest } from './manifest.js';
 import { registerScan } from './scan.js';
@@ -20,6 +21,7 @@ function buildProgram(): Command {
   registerEval(program);
   registerManifest(program);
   registerDemo(program);
+  registerGateway(program);
   return program;
 }
 

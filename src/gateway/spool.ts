@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Envelope } from '../core/message.js';
+
+/**
+ * The durable spool: one `<id>.eml` (the bytes exactly as received) plus one `<id>.json`
+ * state record per message. A message exists for the gateway only once both are on disk and
+ * fsynced; that is the moment it may answer `250`. Written by hand (a few fs calls) because
+ * queue libraries either keep state in memory or need a server.
+ */
+export type SpoolState = 'received' | 'analysed' | 'actioned' | 'relayed' | 'held' | 'bounced' | 'journaled';
+
+export const FINAL_STATES: ReadonlySet<SpoolState> = new Set(['relayed', 'bounced', 'journaled']);
+
+export interface SpoolRecord {
+  readonly id: string;
+  readonly receivedAt: number;
+  readonly envelope: Envelope;
+  readonly size: number;
+  state: SpoolState;
+  /** Set after analysis and kept, so a resumed relay carries the same verdict id. */
+  verdictId: string | null;
+  /** Headers to prepend on relay, decided once at analysis. */
+  headers: Array<[string, string]>;
+  analysisFailed: boolean;
+  delivery: 'deliver' | 'hold' | null;
+  /** Recipients still to deliver (shrinks as the downstream accepts or refuses them). */
+  pending: string[];
+  /** Recipients refused for good, with the reply, for the DSN. */
+  failed: Array<{ recipient: string; reply: string }>;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+}
+
+export class Spool {
+  constructor(readonly dir: string) {}
+
+  async init(): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+  }
+
+  newId(now: number): string {
+    return `${now.toString(36).padStart(9, '0')}-${randomBytes(6).toString('hex')}`;
+  }
+
+  private file(id: string, ext: 'eml' | 'json'): string {
+    return path.join(this.dir, `${id}.${ext}`);
+  }
+
+  /** Bytes then record, each fsynced, then the directory: after this returns, a crash loses nothing. */
+  async accept(record: SpoolRecord, raw: Buffer): Promise<void> {
+    try {
+      await writeDurably(this.file(record.id, 'eml'), raw);
+      await this.save(record);
+      await syncDirectory(this.dir);
+    } catch (error) {
+      await this.remove(record.id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Atomic replace of the state record (write temp, fsync, rename). */
+  async save(record: SpoolRecord): Promise<void> {
+    const target = this.file(record.id, 'json');
+    const temp = `${target}.tmp`;
+    await writeDurably(temp, Buffer.from(JSON.stringify(record)));
+    await fs.rename(temp, target);
+  }
+
+  readRaw(id: string): Promise<Buffer> {
+    return fs.readFile(this.file(id, 'eml'));
+  }
+
+  async remove(id: string): Promise<void> {
+    await fs.rm(this.file(id, 'json'), { force: true });
+    await fs.rm(this.file(id, 'eml'), { force: true });
+  }
+
+  /**
+   * Every unfinished record, oldest first. Bytes without a record were never acknowledged
+   * (the crash came before `250`), so the sender still has them and they are removed.
+   */
+  async unfinished(): Promise<SpoolRecord[]> {
+    const names = await fs.readdir(this.dir);
+    const records: SpoolRecord[] = [];
+    const withRecord = new Set<string>();
+    for (const name of names) {
+      if (!name.endsWith('.json')) continue;
+      const id = name.slice(0, -'.json'.length);
+      try {
+        const record = JSON.parse(await fs.readFile(path.join(this.dir, name), 'utf8')) as SpoolRecord;
+        withRecord.add(id);
+        if (!FINAL_STATES.has(record.state)) records.push(record);
+        else await this.remove(id);
+      } catch {
+        // A torn record cannot happen (rename is atomic); an unreadable one is left for an operator.
+        withRecord.add(id);
+      }
+    }
+    for (const name of names) {
+      if (name.endsWith('.json.tmp')) await fs.rm(path.join(this.dir, name), { force: true });
+      if (name.endsWith('.eml') && !withRecord.has(name.slice(0, -'.eml'.length))) await fs.rm(path.join(this.dir, name), { force: true });
+    }
+    return records.sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id));
+  }
+}
+
+async function writeDurably(file: string, data: Buffer): Promise<void> {
+  const handle = await fs.open(file, 'w', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export function newRecord(id: string, receivedAt: number, envelope: Envelope, size: number): SpoolRecord {
+  return {
+    id,
+    receivedAt,
+    envelope,
+    size,
+    state: 'received',
+    verdictId: null,
+    headers: [],
+    analysisFailed: false,
+    delivery: null,
+    pending: [...envelope.rcptTo],
+    failed: [],
+    attempts: 0,
+    nextAttemptAt: receivedAt,
+    lastError: null,
+  };
+}
