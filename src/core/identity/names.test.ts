@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { nameWords, orgNameFromDomain, personNameKey } from './names.js';
+
+describe('display name normalisation', () => {
+  it('folds case, accents, punctuation and word order', () => {
+    const key = personNameKey('Zoë Müller');
+    expect(key).toBe('muller zoe');
+    expect(personNameKey('"Müller, Zoë"')).toBe(key);
+    expect(personNameKey('ZOE MULLER')).toBe(key);
+    expect(personNameKey('Zoë A. Müller')).toBe(key);
+  });
+
+  it('folds look-alike characters so a Cyrillic twin matches', () => {
+    expect(personNameKey('Z\u043ee Muller')).toBe('muller zoe');
+  });
+
+  it('refuses single words and long taglines', () => {
+    expect(personNameKey('Accounts')).toBeNull();
+    expect(personNameKey('The Weekly Newsletter Of The Corvid Labs Team')).toBeNull();
+    expect(nameWords('dana@corvid-labs.com')).toEqual([]);
+  });
+
+  it("derives the organisation's name from its domain", () => {
+    expect(orgNameFromDomain('corvid-labs.com')).toEqual({ name: 'corvid labs', compact: 'corvidlabs' });
+  });
+});
