@@ -11,6 +11,7 @@ import type { Observation, ProfileKey, ProfileView, ValuesQuery } from './profil
 import { anomalyScore, contribution, tagsFor } from './score.js';
 import type { Signal } from './signal.js';
 import { structuralThreat } from './threat.js';
+import { combineThreats, contentThreat } from './content/content-threat.js';
 import type { Verdict } from './verdict.js';
 
 /** How many signal summaries make up the one-line reason. */
@@ -56,7 +57,7 @@ export function analyse(message: Message, view: ProfileView, org: Org, policy: P
     score,
     tags: tagsFor(signals, policy),
     signals,
-    threat: structuralThreat(message),
+    threat: combineThreats(structuralThreat(message), contentThreat(message)),
     actions: planActions(message, score, policy),
     reason: reasonFrom(signals, policy),
     defects: message.defects,

@@ -47,7 +47,15 @@ export interface Attachment {
   readonly size: number;
   readonly sha256: string;
   readonly disposition: 'attachment' | 'inline' | null;
+  /**
+   * What the parser found inside the bytes (bounded, never executed or decompressed):
+   * 'macro' (VBA in an OLE2 or OOXML document), 'encrypted' (a zip entry with the encryption
+   * flag), 'executable' (PE/ELF/Mach-O or a script shebang). Absent when not examined.
+   */
+  readonly traits?: readonly AttachmentTrait[];
 }
+
+export type AttachmentTrait = 'macro' | 'encrypted' | 'executable';
 
 export type AuthOutcome =
   | 'pass'

@@ -4,6 +4,7 @@ import type { Attachment as LibAttachment } from 'postal-mime';
 import type { Attachment } from '../core/message.js';
 import { MAX_ATTACHMENTS, SNIFF_BYTES } from './limits.js';
 import { sniffType } from './sniff.js';
+import { attachmentTraits } from './attachment-traits.js';
 
 function bytesOf(content: LibAttachment['content']): Uint8Array {
   if (typeof content === 'string') return Buffer.from(content, 'utf8');
@@ -22,6 +23,7 @@ export function toAttachments(list: readonly LibAttachment[], defects: string[])
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       disposition,
+      traits: attachmentTraits(bytes),
     };
   });
 }

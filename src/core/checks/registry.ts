@@ -5,6 +5,14 @@ import { firstContactRecipient } from './first-contact-recipient.js';
 import { newSenderDomain } from './new-sender-domain.js';
 import { replyToDivergence } from './reply-to-divergence.js';
 import { solicited } from './solicited.js';
+import { knownSenderNewGroup } from './known-sender-new-group.js';
+import { dormantSender } from './dormant-sender.js';
+import { volumeSpike } from './volume-spike.js';
+import { wideDistribution } from './wide-distribution.js';
+import { newInfrastructure } from './new-infrastructure.js';
+import { unusualHour } from './unusual-hour.js';
+import { fakeReply } from './fake-reply.js';
+import { outOfCharacter } from './out-of-character.js';
 
 /** Every check, in a fixed order so verdicts are deterministic. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -15,4 +23,12 @@ export const ALL_CHECKS: readonly Check[] = [
   replyToDivergence,
   authFailureKnownDomain,
   authFailureUnknownDomain,
+  knownSenderNewGroup,
+  dormantSender,
+  volumeSpike,
+  wideDistribution,
+  newInfrastructure,
+  unusualHour,
+  fakeReply,
+  outOfCharacter,
 ];

@@ -1,5 +1,11 @@
 import type { ModelFeature } from '../feature.js';
 import { relationshipFeature } from './relationship.js';
+import { infrastructureFeature } from './infrastructure.js';
+import { hoursFeature } from './hours.js';
+import { volumeFeature } from './volume.js';
+import { threadsFeature } from './threads.js';
+import { habitsFeature } from './habits.js';
+import { groupsFeature } from './groups.js';
 
 /** Every model feature, in a fixed order so lookups and learning are deterministic. */
-export const ALL_FEATURES: readonly ModelFeature[] = [relationshipFeature];
+export const ALL_FEATURES: readonly ModelFeature[] = [relationshipFeature, infrastructureFeature, hoursFeature, volumeFeature, threadsFeature, habitsFeature, groupsFeature];
