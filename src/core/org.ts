@@ -4,6 +4,10 @@ import { recipientsOf, type Message } from './message.js';
 export interface Org {
   /** The organisation's own mail domains, lower-case; subdomains count as internal. */
   readonly domains: readonly string[];
+  /** Configured named groups (e.g. `executives`): name → member addresses. Learned groups add to these. */
+  readonly groups?: Readonly<Record<string, readonly string[]>>;
+  /** Configured VIP addresses; when absent, VIPs are learned from the mail graph. */
+  readonly vips?: readonly string[];
 }
 
 export type Direction = 'inbound' | 'outbound' | 'internal';

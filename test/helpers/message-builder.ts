@@ -35,6 +35,14 @@ export interface MessageSpec {
   auth?: AuthResults;
   links?: Message['links'];
   attachments?: Message['attachments'];
+  messageId?: string;
+  text?: string;
+  html?: string | null;
+  received?: Message['received'];
+  envelope?: Message['envelope'];
+  mailer?: string | null;
+  thread?: Message['thread'];
+  listId?: string | null;
 }
 
 export function buildMessage(spec: MessageSpec): Message {
@@ -42,9 +50,9 @@ export function buildMessage(spec: MessageSpec): Message {
   const digest = (counter.toString(16).padStart(8, '0') + 'ab'.repeat(28)).slice(0, 64);
   return {
     digest,
-    messageId: `<m${counter}@test>`,
+    messageId: spec.messageId ?? `<m${counter}@test>`,
     date: spec.date ?? Date.UTC(2024, 0, 1),
-    envelope: null,
+    envelope: spec.envelope ?? null,
     from: address(spec.from),
     sender: null,
     replyTo: (spec.replyTo ?? []).map(address),
@@ -53,16 +61,26 @@ export function buildMessage(spec: MessageSpec): Message {
     returnPath: null,
     subject: spec.subject ?? 'hello',
     headers: [],
-    received: [],
-    text: 'hello',
-    html: null,
+    received: spec.received ?? [],
+    text: spec.text ?? 'hello',
+    html: spec.html ?? null,
     links: spec.links ?? [],
     attachments: spec.attachments ?? [],
-    thread: { inReplyTo: null, references: [] },
-    mailer: null,
-    listId: null,
+    thread: spec.thread ?? { inReplyTo: null, references: [] },
+    mailer: spec.mailer ?? null,
+    listId: spec.listId ?? null,
     auth: spec.auth ?? UNCHECKED_AUTH,
     size: 100,
     defects: [],
   };
+}
+
+/** Test-only: a Received hop as the parser would give it (`from helo (reverse [ip]) by by`). */
+export function hop(ip: string, helo: string | null = null, reverseName: string | null = null, by = 'mx.example.org'): Message['received'][number] {
+  return { helo, reverseName, ip, by, date: null };
+}
+
+/** Test-only: authentication results carrying DKIM signatures (pass) for the given domains. */
+export function dkimSigned(...domains: string[]): AuthResults {
+  return { ...UNCHECKED_AUTH, source: 'upstream', authservId: 'mx.example.org', dkim: domains.map((domain) => ({ result: 'pass' as const, domain, selector: 's1' })) };
 }
