@@ -5,6 +5,11 @@ import { firstContactRecipient } from './first-contact-recipient.js';
 import { newSenderDomain } from './new-sender-domain.js';
 import { replyToDivergence } from './reply-to-divergence.js';
 import { solicited } from './solicited.js';
+import { lookalikeDomain } from './lookalike-domain.js';
+import { lookalikeOwnDomain } from './lookalike-own-domain.js';
+import { displayNameImpersonation } from './display-name-impersonation.js';
+import { confusableCharacters } from './confusable-characters.js';
+import { orgNameInSender } from './org-name-in-sender.js';
 import { knownSenderNewGroup } from './known-sender-new-group.js';
 import { dormantSender } from './dormant-sender.js';
 import { volumeSpike } from './volume-spike.js';
@@ -23,6 +28,11 @@ export const ALL_CHECKS: readonly Check[] = [
   replyToDivergence,
   authFailureKnownDomain,
   authFailureUnknownDomain,
+  lookalikeDomain,
+  lookalikeOwnDomain,
+  displayNameImpersonation,
+  confusableCharacters,
+  orgNameInSender,
   knownSenderNewGroup,
   dormantSender,
   volumeSpike,

@@ -12,6 +12,7 @@ describe('UTS #39 skeleton (ASCII prototypes)', () => {
     expect(skeleton('g00gle')).toBe('gOOgle');
     expect(foldedSkeleton('g00gle')).toBe('google');
     expect(foldedSkeleton('PAYPAL')).toBe('paypal');
+    expect(foldedSkeleton('WHITFIELD')).toBe(foldedSkeleton('whitfield'));
   });
 
   it('leaves characters without an ASCII twin alone, and drops accents only in the folded form', () => {

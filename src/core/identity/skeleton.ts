@@ -34,11 +34,12 @@ const COMBINING_MARK = /\p{M}/gu;
 
 /**
  * What a lookalike is compared by: the skeleton, case-folded (domains and names are
- * case-insensitive, and the table maps '0' to 'O' and 'I' to 'l'), with combining marks dropped.
+ * case-insensitive), with combining marks dropped. Lower-cased before mapping too, since the table
+ * sends capital 'I' to 'l' (WHITFIELD must fold like Whitfield) and after, since it sends '0' to 'O'.
  * Dropping marks goes beyond UTS #39 on purpose: `acmé.com` imitates `acme.com` to a reader.
  */
 export function foldedSkeleton(text: string): string {
-  return skeleton(text).replace(COMBINING_MARK, '').toLowerCase();
+  return skeleton(text.toLowerCase()).replace(COMBINING_MARK, '').toLowerCase();
 }
 
 /** Two different strings that read the same (UTS #39: skeleton(a) == skeleton(b), a ≠ b), case-insensitively. */

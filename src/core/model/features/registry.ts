@@ -1,5 +1,7 @@
 import type { ModelFeature } from '../feature.js';
 import { relationshipFeature } from './relationship.js';
+import { domainIndexFeature } from './domain-index.js';
+import { identityFeature } from './identity.js';
 import { infrastructureFeature } from './infrastructure.js';
 import { hoursFeature } from './hours.js';
 import { volumeFeature } from './volume.js';
@@ -8,4 +10,4 @@ import { habitsFeature } from './habits.js';
 import { groupsFeature } from './groups.js';
 
 /** Every model feature, in a fixed order so lookups and learning are deterministic. */
-export const ALL_FEATURES: readonly ModelFeature[] = [relationshipFeature, infrastructureFeature, hoursFeature, volumeFeature, threadsFeature, habitsFeature, groupsFeature];
+export const ALL_FEATURES: readonly ModelFeature[] = [relationshipFeature, infrastructureFeature, hoursFeature, volumeFeature, threadsFeature, habitsFeature, groupsFeature, domainIndexFeature, identityFeature];
