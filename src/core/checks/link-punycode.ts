@@ -12,7 +12,7 @@ export const linkPunycode: Check = {
     if (idn.length === 0) return null;
     // Where the organisation links to such a domain routinely (a local-language vendor), it is ordinary.
     const known = Math.min(...idn.map((f) => f.orgCount));
-    const strength = round2(1 - confidenceFrom(known, 3));
+    const strength = round2(1 - confidenceFrom(known, 1));
     if (strength < MIN_STRENGTH) return null;
     return {
       id: this.id,
