@@ -6,6 +6,7 @@ import { registerGateway } from './gateway.js';
 import { registerLearn } from './learn.js';
 import { registerManifest } from './manifest.js';
 import { registerScan } from './scan.js';
+import { registerSimulate } from './simulate.js';
 
 /** Exit codes: 0 success, 1 nothing could be read (see reporter.ts), 2 usage or config error. */
 const USAGE_EXIT = 2;
@@ -21,6 +22,7 @@ function buildProgram(): Command {
   registerEval(program);
   registerManifest(program);
   registerDemo(program);
+  registerSimulate(program);
   registerGateway(program);
   return program;
 }
