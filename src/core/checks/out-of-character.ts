@@ -10,6 +10,8 @@ const MIN_SENDER_MESSAGES = 10;
 const MIN_DAYS_KNOWN = 14;
 /** At least this many recipients new to the sender, and most of them, is "new recipients en masse". */
 const MIN_NEW_RECIPIENTS = 3;
+/** Messages at which a sender's habits are half-trusted. */
+const SENDER_HISTORY_HALF = 10;
 
 type Habit = 'linkDomains' | 'infrastructure' | 'recipients' | 'content' | 'hour';
 /** How telling each broken habit is on its own; one broken habit is ordinary life, two or more together are not. */
@@ -52,7 +54,7 @@ export const outOfCharacter: Check = {
     const broken = brokenHabits(context, facts, sent);
     if (broken.length < 2) return null;
     const unexplained = broken.reduce((acc, b) => acc * (1 - HABIT_WEIGHT[b.habit]), 1);
-    const strength = round2(confidenceFrom(sent, 20) * (1 - unexplained));
+    const strength = round2(confidenceFrom(sent, SENDER_HISTORY_HALF) * (1 - unexplained));
     return {
       id: this.id,
       strength,
