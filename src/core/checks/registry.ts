@@ -18,6 +18,27 @@ import { newInfrastructure } from './new-infrastructure.js';
 import { unusualHour } from './unusual-hour.js';
 import { fakeReply } from './fake-reply.js';
 import { outOfCharacter } from './out-of-character.js';
+import { paymentRequest } from './payment-request.js';
+import { bankDetailsChangeRequest } from './bank-details-change-request.js';
+import { credentialRequest } from './credential-request.js';
+import { urgencySecrecy } from './urgency-secrecy.js';
+import { giftCardRequest } from './gift-card-request.js';
+import { callbackNumber } from './callback-number.js';
+import { invoiceIntent } from './invoice-intent.js';
+import { bankDetailsChanged } from './bank-details-changed.js';
+import { bankDetailsNewSender } from './bank-details-new-sender.js';
+import { linkTextMismatch } from './link-text-mismatch.js';
+import { linkDomainNewToOrg } from './link-domain-new-to-org.js';
+import { linkIpLiteral } from './link-ip-literal.js';
+import { linkPunycode } from './link-punycode.js';
+import { linkShortener } from './link-shortener.js';
+import { loginLure } from './login-lure.js';
+import { attachmentTypeRare } from './attachment-type-rare.js';
+import { attachmentTypeMismatch } from './attachment-type-mismatch.js';
+import { attachmentMacro } from './attachment-macro.js';
+import { attachmentHtml } from './attachment-html.js';
+import { attachmentEncryptedArchive } from './attachment-encrypted-archive.js';
+import { attachmentExecutable } from './attachment-executable.js';
 
 /** Every check, in a fixed order so verdicts are deterministic. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -41,4 +62,25 @@ export const ALL_CHECKS: readonly Check[] = [
   unusualHour,
   fakeReply,
   outOfCharacter,
+  paymentRequest,
+  bankDetailsChangeRequest,
+  credentialRequest,
+  urgencySecrecy,
+  giftCardRequest,
+  callbackNumber,
+  invoiceIntent,
+  bankDetailsChanged,
+  bankDetailsNewSender,
+  linkTextMismatch,
+  linkDomainNewToOrg,
+  linkIpLiteral,
+  linkPunycode,
+  linkShortener,
+  loginLure,
+  attachmentTypeRare,
+  attachmentTypeMismatch,
+  attachmentMacro,
+  attachmentHtml,
+  attachmentEncryptedArchive,
+  attachmentExecutable,
 ];

@@ -1,5 +1,8 @@
 import type { ModelFeature } from '../feature.js';
 import { relationshipFeature } from './relationship.js';
+import { attachmentsFeature } from './attachments.js';
+import { bankDetailsFeature } from './bank-details.js';
+import { linksFeature } from './links.js';
 import { domainIndexFeature } from './domain-index.js';
 import { identityFeature } from './identity.js';
 import { infrastructureFeature } from './infrastructure.js';
@@ -10,4 +13,4 @@ import { habitsFeature } from './habits.js';
 import { groupsFeature } from './groups.js';
 
 /** Every model feature, in a fixed order so lookups and learning are deterministic. */
-export const ALL_FEATURES: readonly ModelFeature[] = [relationshipFeature, infrastructureFeature, hoursFeature, volumeFeature, threadsFeature, habitsFeature, groupsFeature, domainIndexFeature, identityFeature];
+export const ALL_FEATURES: readonly ModelFeature[] = [relationshipFeature, infrastructureFeature, hoursFeature, volumeFeature, threadsFeature, habitsFeature, groupsFeature, domainIndexFeature, identityFeature, linksFeature, attachmentsFeature, bankDetailsFeature];
