@@ -28,7 +28,7 @@ export interface Timeline {
 }
 
 /** Daily conversation starts per weekday at rate 1 (tuned for ~4,000 learn + ~1,000 test messages). */
-const DAILY = { internal: 4.8, vendorInbound: 0.85, vendorOutbound: 0.8, customerInbound: 1.25, customerOutbound: 1.15, partner: 0.6 };
+const DAILY = { internal: 3.9, vendorInbound: 0.7, vendorOutbound: 0.65, customerInbound: 1.0, customerOutbound: 0.95, partner: 0.5 };
 /** The test month is busier (quarter end), so it holds ~1,000 legitimate messages at rate 1. */
 const TEST_BUSIER = 1.25;
 
@@ -300,7 +300,7 @@ class LegitTraffic {
         this.migrated.set(migrating.name, { ...migrating.infra, helo: 'outbound-3.mailhost-eu.example', ip: `198.19.240.${rng.int(10, 250)}`, selector: 'mh2025', mailer: 'MailhostEU Webmail' });
       }
       org.newsletters.forEach((news, i) => {
-        if (!isWeekend(day) && rng.chance((news.perWeek / 5) * Math.min(1, time.rate * 3))) this.newsletter(i, day);
+        if (!isWeekend(day) && rng.chance((news.perWeek / 5) * Math.max(time.rate, 0.15))) this.newsletter(i, day);
       });
       if (isWeekend(day)) {
         if (rng.chance(0.3 * time.rate * 5)) this.internal(day);
@@ -321,7 +321,7 @@ class LegitTraffic {
       for (let i = count(rng, DAILY.customerInbound * rate); i > 0; i--) this.companyThread(rng.pick(org.customers), day, true, CUSTOMER_TOPICS);
       for (let i = count(rng, DAILY.customerOutbound * rate); i > 0; i--) this.companyThread(rng.pick(org.customers), day, false, OUTBOUND_CUSTOMER_TOPICS);
       for (let i = count(rng, DAILY.partner * rate); i > 0; i--) this.companyThread(rng.pick(org.partners), day, rng.chance(0.5), PARTNER_TOPICS);
-      if (rng.chance(0.25 * Math.max(time.rate, 0.4))) this.firstContact(day, ++firstContacts);
+      if (rng.chance(0.25 * Math.max(time.rate, 0.2))) this.firstContact(day, ++firstContacts);
       if (ceo && assistant && rng.chance(0.04 * Math.max(time.rate, 0.5))) this.personalAddress(ceo, assistant, day);
     }
     return this.out;
