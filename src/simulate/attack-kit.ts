@@ -23,7 +23,7 @@ const ATTACK_NETS = ['203.0.113', '192.0.2', '198.51.100'];
 export function attackerTransport(
   rng: Rng,
   fromDomain: string,
-  opts: { auth?: 'pass' | 'fail' | 'none'; helo?: string; mailFrom?: string } = {},
+  opts: { auth?: 'pass' | 'fail' | 'softfail' | 'none'; helo?: string; mailFrom?: string } = {},
 ): Transport {
   const helo = opts.helo ?? rng.pick([`mail.${fromDomain}`, `vps${rng.int(100, 999)}.cheap-vps-hosting.test`, `smtp.${fromDomain}`, `host-${rng.int(10, 99)}.bulletproof-host.example`]);
   const auth = opts.auth ?? 'pass';
@@ -32,9 +32,11 @@ export function attackerTransport(
     rdns: rng.chance(0.7) ? helo : null,
     ip: `${rng.pick(ATTACK_NETS)}.${rng.int(2, 254)}`,
     mailFrom: opts.mailFrom ?? `${rng.pick(['billing', 'noreply', 'info', 'mail'])}@${fromDomain}`,
-    spf: auth === 'pass' ? 'pass' : auth === 'fail' ? 'fail' : 'none',
+    spf: auth,
+    // A forger can copy a signature header but not re-sign: with `fail` it is present and broken.
     dkim: auth === 'pass' ? { domain: fromDomain, selector: 'default', result: 'pass' } : auth === 'fail' ? { domain: fromDomain, selector: 's1', result: 'fail' } : null,
-    dmarc: auth === 'pass' ? 'pass' : auth === 'fail' ? 'fail' : 'none',
+    // softfail: SPF ~all and no signature, which DMARC still fails for lack of an aligned pass.
+    dmarc: auth === 'pass' ? 'pass' : auth === 'none' ? 'none' : 'fail',
   };
 }
 

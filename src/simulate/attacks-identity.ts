@@ -44,12 +44,12 @@ export function lookalikeVendor(ctx: AttackContext): SimMail[] {
   return out;
 }
 
-const OWN_DOMAIN_LURES: ReadonlyArray<{ from: string; subject: string; text: string }> = [
-  { from: 'IT Service Desk', subject: 'Password expires today', text: 'Your network password expires today. Keep your current password here: {link}' },
-  { from: 'HR', subject: 'Updated payroll details required', text: 'Please confirm your bank details for the upcoming payroll run before Friday: {link}' },
-  { from: '{ceo}', subject: 'Wire needed today', text: 'I need a wire of EUR 48,500 sent today for the acquisition deposit. Keep this confidential and reply once done.' },
-  { from: 'Corvid Labs Payroll', subject: 'Your payslip is available', text: 'Your June payslip is ready. Sign in to view it: {link}' },
-  { from: '{colleague}', subject: 'Shared: Q3 budget.xlsx', text: 'I shared the Q3 budget with you. Open it here: {link}' },
+const OWN_DOMAIN_LURES: ReadonlyArray<{ from: string; local: string; subject: string; text: string }> = [
+  { from: 'IT Service Desk', local: 'it-support', subject: 'Password expires today', text: 'Your network password expires today. Keep your current password here: {link}' },
+  { from: 'HR', local: 'hr', subject: 'Updated payroll details required', text: 'Please confirm your bank details for the upcoming payroll run before Friday: {link}' },
+  { from: '{ceo}', local: '', subject: 'Wire needed today', text: 'I need a wire of EUR 48,500 sent today for the acquisition deposit. Keep this confidential and reply once done.' },
+  { from: 'Corvid Labs Payroll', local: 'payroll', subject: 'Your payslip is available', text: 'Your June payslip is ready. Sign in to view it: {link}' },
+  { from: '{colleague}', local: '', subject: 'Shared: Q3 budget.xlsx', text: 'I shared the Q3 budget with you. Open it here: {link}' },
 ];
 
 export function lookalikeOwnDomain(ctx: AttackContext): SimMail[] {
@@ -62,7 +62,7 @@ export function lookalikeOwnDomain(ctx: AttackContext): SimMail[] {
     const lure = nth(OWN_DOMAIN_LURES, i);
     const colleague = nth(org.people, i * 5 + 1);
     const name = lure.from.replace('{ceo}', ceo.name).replace('{colleague}', colleague.name);
-    const local = lure.from === '{ceo}' ? ceo.address.split('@')[0] : lure.from === '{colleague}' ? colleague.address.split('@')[0] : rng.pick(['it-support', 'hr', 'payroll', 'helpdesk']);
+    const local = lure.from === '{ceo}' ? ceo.address.split('@')[0] : lure.from === '{colleague}' ? colleague.address.split('@')[0] : lure.local;
     const link = `https://login.${domain}/session/${rng.hex(10)}`;
     out.push(
       attackMail(ctx, 'lookalike-own-domain', {
@@ -87,6 +87,13 @@ const DISPLAY_NAME_ASKS: ReadonlyArray<{ subject: string; text: string }> = [
   { subject: 'New number', text: 'This is my new personal email, my phone is broken. Please text me on +44 7700 900{n} when you get this.' },
 ];
 
+/** The name with its first `a`, `e` or `o` swapped for the Cyrillic letter that looks the same. */
+function confusable(name: string): string {
+  const swaps: Readonly<Record<string, string>> = { a: '\u0430', e: '\u0435', o: '\u043e' };
+  const at = [...name].findIndex((ch) => ch in swaps);
+  return at < 0 ? name : `${name.slice(0, at)}${swaps[name[at] ?? ''] ?? ''}${name.slice(at + 1)}`;
+}
+
 export function displayNameImpersonation(ctx: AttackContext): SimMail[] {
   const { org, rng } = ctx;
   const out: SimMail[] = [];
@@ -98,12 +105,13 @@ export function displayNameImpersonation(ctx: AttackContext): SimMail[] {
     const [firstName, last] = who.name.split(' ');
     const useFree = i % 2 === 0;
     const domain = useFree ? nth(org.freemail, i) : nth(['exec-office-mail.test', 'board-secure.example', 'mgmt-inbox.test', 'ceo-desk.example'], i);
-    const local = nth([`${firstName?.toLowerCase()}.${last?.toLowerCase()}${rng.int(1, 99)}`, `${firstName?.toLowerCase()}${last?.[0]?.toLowerCase()}.office`, `${(last ?? '').toLowerCase()}.exec`], i);
+    const local = nth([`${firstName?.toLowerCase()}.${last?.toLowerCase()}${rng.int(1, 99)}`, `${firstName?.toLowerCase()}${last?.[0]?.toLowerCase()}.office`, `${(last ?? '').toLowerCase()}.${rng.pick(['work', 'mobile', 'private'])}`], i);
     const ask = nth(DISPLAY_NAME_ASKS, i);
     out.push(
       attackMail(ctx, 'display-name-impersonation', {
         at: attackMoment(ctx, i, target),
-        from: party(i % 4 === 3 ? `${who.name} (${who.title})` : who.name, `${local}@${domain}`),
+        // Variants: the plain name, the name with a title, the name with a Cyrillic look-alike letter.
+        from: party(i % 4 === 3 ? `${who.name} (${who.title})` : i % 5 === 4 ? confusable(who.name) : who.name, `${local}@${domain}`),
         to: [partyOf(target)],
         subject: ask.subject,
         text: `${first(target.name)},\n\n${ask.text.replace('{n}', String(rng.int(100, 999)))}\n\n${first(who.name)}\nSent from my iPhone`,
@@ -135,7 +143,7 @@ export function spoofKnownDomain(ctx: AttackContext): SimMail[] {
         text: payment
           ? `Hello ${first(target.name)},\n\nKindly settle ${inv} (EUR ${money(rng, 2000, 30000)}) to our account:\nIBAN: ${formatIban(account.iban)}\nBIC: ${account.bic}\n\nRegards,\n${contact.name}`
           : `Hello ${first(target.name)},\n\nPlease review the attached document and sign in to approve: ${link}\n\nRegards,\n${contact.name}`,
-        transport: attackerTransport(rng, rng.pick(['cheap-vps-hosting.test', 'bulk-sender.example']), { auth: i % 3 === 0 ? 'none' : 'fail', mailFrom: contact.address }),
+        transport: attackerTransport(rng, rng.pick(['cheap-vps-hosting.test', 'bulk-sender.example']), { auth: i % 3 === 0 ? 'softfail' : 'fail', mailFrom: contact.address }),
       }),
     );
   }
@@ -146,7 +154,8 @@ export function spoofOwnDomain(ctx: AttackContext): SimMail[] {
   const { org, rng } = ctx;
   const out: SimMail[] = [];
   for (let i = 0; i < ctx.count; i++) {
-    const impersonated = i % 2 === 0 ? nth(org.executives, i) : nth(org.people.filter((p) => p.title.includes('IT') || p.title.includes('HR')), i);
+    const staff = org.people.filter((p) => /IT |HR |Payroll|Office Manager|Controller|Head of Operations/.test(`${p.title} `));
+    const impersonated = i % 2 === 0 ? nth(org.executives, i / 2) : nth(staff, (i - 1) / 2);
     const target = nth(org.people.filter((p) => p !== impersonated && p.department !== 'exec'), i * 5 + 2);
     const link = `http://${rng.pick(['mailbox-verify', 'voicemail-portal', 'corvid-sso'])}.${rng.pick(['xyz', 'top', 'online'])}/${rng.hex(8)}`;
     const exec = i % 2 === 0;

@@ -67,6 +67,7 @@ export function accountTakeoverInternal(ctx: AttackContext): SimMail[] {
     const link = `https://${host}/s/${rng.hex(10)}`;
     const target = recipients[0] ?? victim;
     const transport = orgTransport(org, victim);
+    const foreignIp = `198.51.100.${rng.int(2, 254)}`;
     out.push(
       attackMail(ctx, 'account-takeover-internal', {
         at: attackMoment(ctx, i, target) + (i % 2 === 0 ? 9 * 3600_000 : 0),
@@ -78,7 +79,7 @@ export function accountTakeoverInternal(ctx: AttackContext): SimMail[] {
         html: `<html><body><p>Hi all,</p><p>${lure.text.replace('{link}', `<a href="${link}">View document</a>`)}</p><p>${victim.name}</p></body></html>\n`,
         mailer: 'Microsoft Outlook 16.0',
         // The session is hijacked from elsewhere: the client hop is a foreign IP, not a workstation.
-        transport: { ...transport, clientHop: { name: '[203.0.113.77]', ip: `198.51.100.${rng.int(2, 254)}`, protocol: 'ESMTPSA' } },
+        transport: { ...transport, clientHop: { name: `[${foreignIp}]`, ip: foreignIp, protocol: 'ESMTPSA' } },
       }),
     );
   }

@@ -68,7 +68,7 @@ class LegitTraffic {
     const contact = this.rng.pick(company.contacts);
     const moved = this.changes.find((c) => c.who === contact.address && at >= c.at);
     if (moved) return { name: moved.name, address: moved.address };
-    if (company.altDomain && company.kind === 'vendor' && this.rng.chance(0.12)) {
+    if (company.altDomain && company.kind === 'vendor' && this.rng.chance(0.15)) {
       return { name: contact.name, address: `${contact.address.split('@')[0]}@${company.altDomain}` };
     }
     return contact;
