@@ -11,7 +11,9 @@ export function testDatabaseUrl(): string {
 /** `url` with its search_path set to `schema`, so every pooled connection works inside it. */
 export function urlWithSchema(url: string, schema: string): string {
   const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  // Appended, so settings already in the URL (e.g. -c synchronous_commit=off) still apply.
+  const existing = parsed.searchParams.get('options');
+  parsed.searchParams.set('options', `${existing ? `${existing} ` : ''}-c search_path=${schema}`);
   return parsed.toString();
 }
 
