@@ -65,4 +65,13 @@ describe('link checks', () => {
     learnRepeatedly(model, 10, notice);
     expect(signalOf(model.score(mail(notice), LATER), 'LOGIN_LURE')).toBeUndefined();
   });
+
+  it('LOGIN_LURE still fires on a campaign\'s second wave, whose domain the first wave taught the model once', () => {
+    const model = establishedOrg();
+    const lure = { text: 'Please sign in to approve the document.', links: [webLink('https://docs-viewer.top/d/1')] };
+    learnRepeatedly(model, 1, { from: 'a@first-wave.example', ...lure });
+    const second = signalOf(model.score(mail({ from: 'b@second-wave.example', ...lure }), LATER), 'LOGIN_LURE');
+    expect(second?.evidence.timesOrgLinkedIt).toBe(1);
+    expect(second!.strength).toBeLessThan(signalOf(establishedOrg().score(mail({ from: 'b@second-wave.example', ...lure }), LATER), 'LOGIN_LURE')!.strength);
+  });
 });

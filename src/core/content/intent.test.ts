@@ -34,6 +34,8 @@ describe('detectIntents', () => {
   it('finds nothing in ordinary mail, and no callback in a date or a short number', () => {
     expect(intents('Lunch on Friday?', 'See you at noon, room 4. Thanks!')).toEqual({});
     expect(intents('', 'Call me at 4pm, ext 2231').callback).toBeUndefined();
+    expect(intents('', 'Contact us before 2025-06-10 10:00 please').callback).toBeUndefined();
+    expect(intents('', 'call our billing team within 24 hours on +1 (555) 0147 to cancel').callback?.[0]).toContain('0147');
   });
 
   it('quotes at most three short phrases per intent', () => {

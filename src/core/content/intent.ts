@@ -77,6 +77,8 @@ const PATTERNS: Readonly<Record<Exclude<Intent, 'callback'>, readonly RegExp[]>>
 /** A phone number close to a call-to-action: the classic "call us to cancel your subscription" lure. */
 const CALLBACK = /\b(?:call|phone|ring|contact|dial|anrufen|rufen sie|appelez|llame)\b[^\n]{0,60}?(\+?\(?\d[\d\s().-]{7,18}\d)/g;
 
+const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}/;
+
 export type Intents = Readonly<Partial<Record<Intent, readonly string[]>>>;
 
 function quote(s: string): string {
@@ -105,8 +107,10 @@ function matches(text: string, patterns: readonly RegExp[]): string[] {
 function callbackNumbers(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(CALLBACK)) {
-    const digits = (m[1] ?? '').replace(/\D/g, '');
-    if (digits.length < 9 || digits.length > 15) continue;
+    const number = m[1] ?? '';
+    const digits = number.replace(/\D/g, '');
+    // Eight digits is the shortest number worth calling ("+1 (555) 0147"); a date has as many, so dates are skipped.
+    if (digits.length < 8 || digits.length > 15 || DATE_LIKE.test(number)) continue;
     found.add(quote(m[0]));
     if (found.size >= MAX_PHRASES) break;
   }
