@@ -128,9 +128,9 @@ async function postgresRun(messages: readonly Message[], inFlight: number): Prom
   const schema = await createScratchSchema(testDatabaseUrl(), 'belong_bench');
   let queries = 0;
   const counting = (pool: pg.Pool): Queryable => ({
-    query: (text, values) => {
+    query: (config) => {
       queries++;
-      return pool.query(text, values);
+      return pool.query(config);
     },
   });
   const store = await openPostgresStore(schema.url, { wrap: counting, maxConnections: Math.max(2, inFlight * 2) });

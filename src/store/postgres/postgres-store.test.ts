@@ -111,9 +111,9 @@ describe('PostgresStore specifics', () => {
   it('answers each call in one round trip, whatever the batch size', async () => {
     const queries: string[] = [];
     const counting = (pool: pg.Pool): Queryable => ({
-      query: (text, values) => {
-        queries.push(text);
-        return pool.query(text, values);
+      query: (config) => {
+        queries.push(config.text);
+        return pool.query(config);
       },
     });
     const store = await openPostgresStore((await scratch()).url, { wrap: counting });

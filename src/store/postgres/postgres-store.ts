@@ -20,7 +20,7 @@ import { GET_META, GET_VERDICT, LEARN, LIST_VERDICTS, READ_PROFILES, READ_VALUES
 
 /** The one thing the store needs from a pool; a seam so the benchmark can count round trips. */
 export interface Queryable {
-  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<R extends pg.QueryResultRow>(config: pg.QueryConfig): Promise<pg.QueryResult<R>>;
 }
 
 interface CounterRow {
@@ -94,7 +94,7 @@ export class PostgresStore implements Store {
       this.assertOpen();
       return out;
     }
-    const { rows } = await this.query<ProfileRow>(READ_PROFILES, [...exact.arrays(), ...summary.arrays()]);
+    const { rows } = await this.query<ProfileRow>('belong_read_profiles', READ_PROFILES, [...exact.arrays(), ...summary.arrays()]);
     for (const row of rows) {
       const counter: Counter = { count: row.count, mass: row.mass, firstSeen: row.first_seen, lastSeen: row.last_seen };
       // i is 1-based (ORDINALITY); exact rows carry no `distinct`, exactly as SQLite returns them.
@@ -123,7 +123,7 @@ export class PostgresStore implements Store {
       this.assertOpen();
       return out;
     }
-    const { rows } = await this.query<ValueRow>(READ_VALUES, [...columns.arrays(), limits]);
+    const { rows } = await this.query<ValueRow>('belong_read_values', READ_VALUES, [...columns.arrays(), limits]);
     for (const row of rows) {
       const ks = queryKeys[row.i - 1] as string;
       const list = out.get(ks) ?? [];
@@ -151,7 +151,7 @@ export class PostgresStore implements Store {
       firsts.push(c.firstSeen);
       lasts.push(c.lastSeen);
     }
-    await this.query(LEARN, [...keys.arrays(), counts, masses, firsts, lasts]);
+    await this.query('belong_learn', LEARN, [...keys.arrays(), counts, masses, firsts, lasts]);
   }
 
   async saveVerdict(stored: StoredVerdict): Promise<void> {
@@ -159,11 +159,11 @@ export class PostgresStore implements Store {
     const origin = stored.origin === null ? null : encodeText(stored.origin);
     const messageId = v.messageId === null ? null : encodeText(v.messageId);
     // The body is JSON, which escapes U+0000, so only the copied index columns need encoding.
-    await this.query(SAVE_VERDICT, [encodeText(v.id), v.digest, messageId, v.analysedAt, v.score, JSON.stringify(v.tags), origin, JSON.stringify(stored)]);
+    await this.query('belong_save_verdict', SAVE_VERDICT, [encodeText(v.id), v.digest, messageId, v.analysedAt, v.score, JSON.stringify(v.tags), origin, JSON.stringify(stored)]);
   }
 
   async getVerdict(id: string): Promise<StoredVerdict | null> {
-    const { rows } = await this.query<{ body: string }>(GET_VERDICT, [encodeText(id)]);
+    const { rows } = await this.query<{ body: string }>('belong_get_verdict', GET_VERDICT, [encodeText(id)]);
     const row = rows[0];
     return row ? parseStoredVerdict(row.body, id) : null;
   }
@@ -174,18 +174,18 @@ export class PostgresStore implements Store {
     if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
       throw new BelongError(ERROR_CODES.STORE, `listVerdicts needs non-negative integers, got limit=${limit} offset=${offset}`);
     }
-    const { rows } = await this.query<{ body: string }>(LIST_VERDICTS, [limit, offset]);
+    const { rows } = await this.query<{ body: string }>('belong_list_verdicts', LIST_VERDICTS, [limit, offset]);
     return rows.map((row) => parseStoredVerdict(row.body, 'verdicts'));
   }
 
   async getMeta(name: string): Promise<string | null> {
-    const { rows } = await this.query<{ value: string }>(GET_META, [encodeText(name)]);
+    const { rows } = await this.query<{ value: string }>('belong_get_meta', GET_META, [encodeText(name)]);
     const row = rows[0];
     return row ? decodeText(row.value) : null;
   }
 
   async setMeta(name: string, value: string): Promise<void> {
-    await this.query(SET_META, [encodeText(name), encodeText(value)]);
+    await this.query('belong_set_meta', SET_META, [encodeText(name), encodeText(value)]);
   }
 
   async close(): Promise<void> {
@@ -198,9 +198,13 @@ export class PostgresStore implements Store {
     if (this.closed) throw new BelongError(ERROR_CODES.STORE, 'store is closed', 'database-url');
   }
 
-  private query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  /**
+   * Named, so each pooled connection parses and plans a statement once and then only binds:
+   * the texts never vary with batch size (arrays, not VALUES lists), so one plan serves all.
+   */
+  private query<R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
     this.assertOpen();
-    return this.run(() => this.db.query<R>(text, values));
+    return this.run(() => this.db.query<R>({ name, text, values }));
   }
 
   /** Database failures surface as store errors (the CLI prints those without a stack trace). */
