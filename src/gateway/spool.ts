@@ -53,7 +53,7 @@ export class Spool {
   async accept(record: SpoolRecord, raw: Buffer): Promise<void> {
     try {
       await writeDurably(this.file(record.id, 'eml'), raw);
-      await this.save(record);
+      await this.save(record, true);
       await syncDirectory(this.dir);
     } catch (error) {
       await this.remove(record.id).catch(() => undefined);
@@ -61,11 +61,18 @@ export class Spool {
     }
   }
 
-  /** Atomic replace of the state record (write temp, fsync, rename). */
-  async save(record: SpoolRecord): Promise<void> {
+  /**
+   * Atomic replace of the state record (write temp, rename). Only the first record (at accept)
+   * must be fsynced: a later step lost in a crash is redone from the previous saved step,
+   * which at worst relays twice (at-least-once) with the same verdict id. Skipping those
+   * fsyncs keeps the disk free for the one that gates `250`.
+   */
+  async save(record: SpoolRecord, durable = false): Promise<void> {
     const target = this.file(record.id, 'json');
     const temp = `${target}.tmp`;
-    await writeDurably(temp, Buffer.from(JSON.stringify(record)));
+    const data = Buffer.from(JSON.stringify(record));
+    if (durable) await writeDurably(temp, data);
+    else await fs.writeFile(temp, data, { mode: 0o600 });
     await fs.rename(temp, target);
   }
 
