@@ -60,7 +60,7 @@ describe.skipIf(!built)('gateway crash safety (run `npm run build` first)', () =
     let attempted = 0;
     let killed = false;
     const sender = async (lane: number): Promise<void> => {
-      const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: false });
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: false, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
       for (let i = 0; !killed; i += 1) {
         const subject = `crash lane${lane} n${i}`;
         attempted += 1;

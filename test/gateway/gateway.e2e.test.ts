@@ -118,7 +118,7 @@ describe('gateway end to end', () => {
     const gw = running;
     await send(gw.port, { from: 'alice@sender.test', to: ['bob@example.org', 'dan@example.org'], raw: message('journaled copy') });
     await until(async () => (await gw.gateway.metrics.messages.get()).values.some((v) => v.labels.result === 'journaled' && v.value === 1));
-    expect(readdirSync(path.join(gw.dataDir, 'spool'))).toEqual([]);
+    await until(() => readdirSync(path.join(gw.dataDir, 'spool')).length === 0);
     expect(mailbox.delivered).toHaveLength(0);
   });
 
