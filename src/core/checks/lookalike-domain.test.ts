@@ -26,7 +26,9 @@ describe('LOOKALIKE_DOMAIN', () => {
   it('stays silent on the real domain, its established second domain, and unrelated short domains', () => {
     expect(check('Nina Park <nina@northwind.com>')).toBeUndefined();
     expect(check('Northwind Billing <billing@northwind-pay.com>')).toBeUndefined();
-    expect(check('Boat Hire <hello@boat.com>')).toBeUndefined();
+    expect(check('Boat Hire <hello@boat.com>')).toBeUndefined(); // one edit from bolt.com, but too short to judge
+    expect(check('Salt Shop <hello@salt.com>')).toBeUndefined(); // two edits from bolt.com
+    expect(check('Northwest Air <hello@northwest.com>')).toBeUndefined(); // three edits from northwind.com
     expect(check('Someone <hi@acmefoods.com>')).toBeUndefined();
   });
 
