@@ -66,6 +66,14 @@ describe('link checks', () => {
     expect(signalOf(model.score(mail(notice), LATER), 'LOGIN_LURE')).toBeUndefined();
   });
 
+  it('LOGIN_LURE: a "document shared with you" whose link is a sign-in page on a new domain; the partner docs site is silent', () => {
+    const lure = { from: 'ulla@vendor.com', text: 'Ulla has shared a secure document with you.', links: [webLink('https://files-transfer-secure.test/auth/login?doc=1', 'Review document')] };
+    const fired = signalOf(establishedOrg().score(mail(lure), LATER), 'LOGIN_LURE');
+    expect(fired?.evidence).toMatchObject({ loginPage: true, domains: ['files-transfer-secure.test'] });
+    const known = { ...lure, links: [webLink('https://docs.partner.com/view?doc=1', 'Review document')] };
+    expect(signalOf(establishedOrg().score(mail(known), LATER), 'LOGIN_LURE')).toBeUndefined();
+  });
+
   it('LOGIN_LURE still fires on a campaign\'s second wave, whose domain the first wave taught the model once', () => {
     const model = establishedOrg();
     const lure = { text: 'Please sign in to approve the document.', links: [webLink('https://docs-viewer.top/d/1')] };

@@ -47,7 +47,7 @@ const PATTERNS: Readonly<Record<Exclude<Intent, 'callback'>, readonly RegExp[]>>
   urgency: [
     /\b(?:urgent(?:ly)?|asap|immediately|right away|as soon as possible|time[- ]sensitive|without delay)\b/,
     /\b(?:by|before) (?:today|tonight|end of (?:the )?day|eod|close of business|cob)\b/,
-    /\bwithin (?:24|48) hours\b/,
+    /\b(?:within|expires? in|in the next) (?:24|48|12) hours\b/,
     /\b(?:dringend|eilig|sofort|umgehend|noch heute)\b/,
     /\b(?:urgence|immédiatement|au plus vite|dès que possible|aujourd'hui même)\b/,
     /\b(?:urgente|inmediatamente|lo antes posible|hoy mismo)\b/,
