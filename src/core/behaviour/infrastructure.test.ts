@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMessage, dkimSigned, hop } from '../../../test/helpers/message-builder.js';
+import { buildMessage, dkimSigned, hop, UNCHECKED_AUTH } from '../../../test/helpers/message-builder.js';
 import { hostDomain, mailerFamily, sendingInfrastructure } from './infrastructure.js';
 
 const org = { domains: ['example.org'] };
@@ -16,8 +16,11 @@ describe('sendingInfrastructure', () => {
   });
 
   it('prefers the envelope client when belong saw the connection, and marks unsigned mail', () => {
-    const message = buildMessage({ from: 'x@y.com', envelope: { mailFrom: 'x@y.com', rcptTo: ['alice@example.org'], clientIp: '2001:db8:1234:5::1', helo: 'smtp.y.com' } });
-    expect(sendingInfrastructure(message, org)).toMatchObject({ network: '2001:db8:1234::/48', host: 'y.com', dkim: ['none'], mailer: null });
+    const envelope = { mailFrom: 'x@y.com', rcptTo: ['alice@example.org'], clientIp: '2001:db8:1234:5::1', helo: 'smtp.y.com' };
+    const checked = buildMessage({ from: 'x@y.com', envelope, auth: { ...UNCHECKED_AUTH, source: 'own' } });
+    expect(sendingInfrastructure(checked, org)).toMatchObject({ network: '2001:db8:1234::/48', host: 'y.com', dkim: ['none'], mailer: null });
+    // Nobody checked the signatures: unknown, not unsigned.
+    expect(sendingInfrastructure(buildMessage({ from: 'x@y.com', envelope }), org).dkim).toEqual([]);
   });
 
   it('normalises host names and mailers so routine churn is not new', () => {

@@ -8,7 +8,7 @@ export interface SendingInfrastructure {
   readonly network: string | null;
   /** Domain of the sending host's name (reverse DNS, else HELO): `mail-ed1-f54.google.com` → `google.com`. */
   readonly host: string | null;
-  /** DKIM signing domains present (signed, whatever the result), or ['none'] for unsigned mail. */
+  /** DKIM signing domains present (signed, whatever the result), ['none'] for mail known to be unsigned, [] when nobody checked. */
   readonly dkim: readonly string[];
   /** Mailer family without versions: `Microsoft Outlook 16.0` → `microsoft outlook`. */
   readonly mailer: string | null;
@@ -67,7 +67,8 @@ export function sendingInfrastructure(message: Message, org: Org): SendingInfras
   return {
     network: networkOf(clientIp ?? hop?.ip),
     host: hostDomain(clientIp ? null : hop?.reverseName) ?? hostDomain(helo),
-    dkim: dkim.length > 0 ? dkim : ['none'],
+    // Without our own check or a trusted upstream result the signatures are unknown, and unknown is never "new".
+    dkim: dkim.length > 0 ? dkim : message.auth.source === 'none' ? [] : ['none'],
     mailer: mailerFamily(message.mailer),
   };
 }

@@ -44,16 +44,22 @@ export function senderMessages(view: ProfileView, sender: string): number {
 export function infrastructureFindings({ message, org, who, view }: DeviationInput): InfrastructureFinding[] {
   if (!who.sender) return [];
   const infra = sendingInfrastructure(message, org);
-  const senderTotal = senderMessages(view, who.sender);
-  const domainTotal = who.senderDomain ? view.count(BehaviourKeys.sent('domain', who.senderDomain)) : 0;
-  const orgTotal = view.count(BehaviourKeys.sent('org', ''));
-  if (senderTotal < MIN_SENDER_HISTORY && domainTotal < MIN_DOMAIN_HISTORY) return [];
   const findings: InfrastructureFinding[] = [];
   for (const dimension of INFRASTRUCTURE_DIMENSIONS) {
+    // Mailing-list mail arrives from the list server: its network and host describe the list, not the sender.
+    if (message.listId && (dimension === 'network' || dimension === 'host')) continue;
+    // Each dimension's own sightings are its history: mail whose signer or route was unknown taught nothing about it.
+    const senderTotal = view.count(BehaviourKeys.infraTotal('address', who.sender, dimension));
+    const domainTotal = who.senderDomain ? view.count(BehaviourKeys.infraTotal('domain', who.senderDomain, dimension)) : 0;
+    const orgTotal = view.count(BehaviourKeys.infraTotal('org', '', dimension));
+    if (senderTotal < MIN_SENDER_HISTORY && domainTotal < MIN_DOMAIN_HISTORY) continue;
     for (const value of dimensionValues(infra, dimension)) {
       const senderCount = view.count(BehaviourKeys.infra('address', who.sender, dimension, value));
       if (senderCount > 0) continue;
       const domainCount = who.senderDomain ? view.count(BehaviourKeys.infra('domain', who.senderDomain, dimension, value)) : 0;
+      // Already part of the sender's domain's infrastructure (a vendor's other servers, a domain-wide migration): explained.
+      // Mailer families are personal (phone vs desktop), so only the sender's own history speaks for them.
+      if (dimension !== 'mailer' && domainCount >= DOMAIN_EXPLAINS) continue;
       const estimate = rarityWithBackoff({
         entity: { valueCount: senderCount, total: senderTotal },
         group: { valueCount: domainCount, total: domainTotal },
@@ -68,14 +74,19 @@ export function infrastructureFindings({ message, org, who, view }: DeviationInp
   return hostIsFamiliar ? findings.filter((f) => f.dimension !== 'network') : findings;
 }
 
+/** A value the sender's domain used this often is the domain's own infrastructure, not a deviation. */
+export const DOMAIN_EXPLAINS = 3;
+
 /** A sender needs this many dated messages before an hour can be unusual for them. */
-export const MIN_HOUR_HISTORY = 10;
+export const MIN_HOUR_HISTORY = 20;
+/** Hours either side that still count as "their usual time" (people shift a little day to day). */
+export const HOUR_WINDOW = 2;
 
 export interface HourFinding {
   readonly hourUtc: number;
   readonly weekend: boolean;
   readonly senderMessages: number;
-  /** The sender's messages within an hour either side of this one. */
+  /** The sender's messages within HOUR_WINDOW hours either side of this one. */
   readonly senderMessagesNearHour: number;
   /** The sender's most used hours (UTC), most used first. */
   readonly usualHoursUtc: readonly number[];
@@ -93,7 +104,7 @@ function hoursOfDay(view: ProfileView, level: 'address' | 'domain' | 'org', id: 
 }
 
 function nearHour(byHour: readonly number[], hour: number): number {
-  return byHour.reduce((sum, n, h) => (hourDistance(h, hour) <= 1 ? sum + n : sum), 0);
+  return byHour.reduce((sum, n, h) => (hourDistance(h, hour) <= HOUR_WINDOW ? sum + n : sum), 0);
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

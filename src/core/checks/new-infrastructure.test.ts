@@ -57,3 +57,22 @@ describe('NEW_INFRASTRUCTURE', () => {
     expect(signal(verdict.signals, 'NEW_INFRASTRUCTURE')).toBeUndefined();
   });
 });
+
+describe('NEW_INFRASTRUCTURE history', () => {
+  it('learns nothing about DKIM from mail nobody checked, so the first checked message is not "new"', () => {
+    const model = newModel();
+    for (let day = 0; day < 30; day += 1) {
+      model.learnMessage(buildMessage({ from: 'vera@vendor.com', to: ['alice@example.org'], date: at(day), received: [hop('203.0.113.5', 'out.vendor.com', 'out.vendor.com')] }));
+    }
+    const when = at(31);
+    const verdict = model.score(buildMessage({ from: 'vera@vendor.com', to: ['alice@example.org'], date: when, received: [hop('203.0.113.5', 'out.vendor.com', 'out.vendor.com')], auth: dkimSigned('vendor.com') }), when);
+    expect(signal(verdict.signals, 'NEW_INFRASTRUCTURE')).toBeUndefined();
+  });
+
+  it('ignores the route of mailing-list mail (it describes the list server), but not its DKIM signer', () => {
+    const model = vendorModel();
+    const when = at(61);
+    const listed = model.score(buildMessage({ from: 'vera@vendor.com', to: ['alice@example.org'], listId: 'dev.lists.example', date: when, received: [hop('198.51.100.77', 'lists.example.net')], auth: dkimSigned('vendor.com'), mailer: 'Microsoft Outlook 16.0' }), when);
+    expect(signal(listed.signals, 'NEW_INFRASTRUCTURE')).toBeUndefined();
+  });
+});

@@ -14,7 +14,8 @@ export const newInfrastructure: Check = {
   description: 'The sending network, host, DKIM signing domain or mailer was never seen for this sender, nor usually for their domain.',
   run(context) {
     const findings = infrastructureFindings(context);
-    if (findings.length === 0) return null;
+    // A new mail client alone is ordinary life (a phone, an upgrade); it only adds to a new network, host or signer.
+    if (!findings.some((f) => f.dimension !== 'mailer')) return null;
     const first = findings[0];
     if (!first) return null;
     const depth = first.senderMessages + first.domainMessages / 2;

@@ -20,3 +20,15 @@ describe('VOLUME_SPIKE', () => {
     expect(signal(m.score(buildMessage({ from: 'orders@shop.com', to: ['alice@example.org'], date: when }), when).signals, 'VOLUME_SPIKE')).toBeUndefined();
   });
 });
+
+describe('VOLUME_SPIKE in a thread', () => {
+  it('stays silent for a patch series replying to its own cover letter, seen here', () => {
+    const m = newModel();
+    for (let day = 0; day < 20; day += 1) m.learnMessage(buildMessage({ from: 'dev@vendor.com', to: ['alice@example.org'], date: at(day) }));
+    m.learnMessage(buildMessage({ from: 'dev@vendor.com', to: ['alice@example.org'], subject: '[PATCH 0/12] cover', messageId: '<cover@vendor.com>', date: at(20, 9) }));
+    const reply = { inReplyTo: '<cover@vendor.com>', references: ['<cover@vendor.com>'] };
+    for (let i = 1; i < 12; i += 1) m.learnMessage(buildMessage({ from: 'dev@vendor.com', to: ['alice@example.org'], subject: `[PATCH ${i}/12]`, thread: reply, date: at(20, 9, i) }));
+    const when = at(20, 9, 12);
+    expect(signal(m.score(buildMessage({ from: 'dev@vendor.com', to: ['alice@example.org'], subject: '[PATCH 12/12]', thread: reply, date: when }), when).signals, 'VOLUME_SPIKE')).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { key, type ProfileKey, type ValuesQuery } from '../profile.js';
+import { ANY_VALUE, key, type ProfileKey, type ValuesQuery } from '../profile.js';
 import type { InfrastructureDimension } from '../behaviour/infrastructure.js';
 
 /**
@@ -20,9 +20,12 @@ export type Level = 'address' | 'domain' | 'org';
 export const BehaviourKeys = {
   sent: (level: Level, id: string): ProfileKey => key(level, level === 'org' ? '' : id, 'sent'),
   infra: (level: Level, id: string, dimension: InfrastructureDimension, value: string): ProfileKey => key(level, level === 'org' ? '' : id, `infra:${dimension}`, value),
+  /** Every value of one infrastructure dimension, summarised: how many sightings that dimension has for the entity. */
+  infraTotal: (level: Level, id: string, dimension: InfrastructureDimension): ProfileKey => key(level, level === 'org' ? '' : id, `infra:${dimension}`, ANY_VALUE),
   hourOfWeek: (level: Level, id: string, how: number): ProfileKey => key(level, level === 'org' ? '' : id, 'how', String(how)),
   hoursQuery: (level: Level, id: string): ValuesQuery => ({ entity: level, id: level === 'org' ? '' : id, feature: 'how', limit: 168 }),
   day: (address: string, day: string): ProfileKey => key('address', address, 'day', day),
+  busiestDaysQuery: (address: string, limit: number): ValuesQuery => ({ entity: 'address', id: address, feature: 'day', limit }),
   width: (address: string, bucket: string): ProfileKey => key('address', address, 'width', bucket),
   widthQuery: (address: string): ValuesQuery => ({ entity: 'address', id: address, feature: 'width', limit: 6 }),
   linkDomain: (address: string, domain: string): ProfileKey => key('address', address, 'habitLinkDomain', domain),

@@ -27,7 +27,11 @@ export const infrastructureFeature: ModelFeature = {
   name: 'infrastructure',
   lookups(input) {
     const keys = infrastructureKeys(input);
-    if (input.who.sender) keys.push(BehaviourKeys.sent('address', input.who.sender), BehaviourKeys.sent('domain', input.who.senderDomain), BehaviourKeys.sent('org', ''));
+    if (!input.who.sender) return keys;
+    for (const dimension of INFRASTRUCTURE_DIMENSIONS) {
+      keys.push(BehaviourKeys.infraTotal('address', input.who.sender, dimension), BehaviourKeys.infraTotal('org', '', dimension));
+      if (input.who.senderDomain) keys.push(BehaviourKeys.infraTotal('domain', input.who.senderDomain, dimension));
+    }
     return keys;
   },
   observations: infrastructureKeys,
