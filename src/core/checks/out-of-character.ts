@@ -6,7 +6,7 @@ import { DAY_MS } from '../profile.js';
 import { confidenceFrom, round2, type Check } from './check.js';
 
 /** "Established": a sender with this many messages over at least this many days has habits to break. */
-const MIN_SENDER_MESSAGES = 10;
+const MIN_SENDER_MESSAGES = 5;
 const MIN_DAYS_KNOWN = 14;
 /** At least this many recipients new to the sender, and most of them, is "new recipients en masse". */
 const MIN_NEW_RECIPIENTS = 3;
