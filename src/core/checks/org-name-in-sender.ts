@@ -1,5 +1,6 @@
 import { guessRegistrable } from '../identity/domain-parts.js';
-import { compactFold, nameWords, orgNameFromDomain } from '../identity/names.js';
+import { compactFold, orgNameFromDomain } from '../identity/names.js';
+import { foldedSkeleton } from '../identity/skeleton.js';
 import { isInternalDomain } from '../org.js';
 import { round2, type Check } from './check.js';
 
@@ -9,10 +10,10 @@ const MIN_ORG_NAME = 3;
 const MAX_OWN_DOMAINS = 20;
 
 function nameUses(displayName: string, org: { name: string; compact: string }): boolean {
-  const words = ` ${nameWords(displayName.replace(/[^\p{L}\p{N}]+/gu, ' ')).join(' ')} `;
+  const words = ` ${foldedSkeleton(displayName.normalize('NFKC')).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const orgWords = org.name.split(' ').filter(Boolean);
-  // nameWords sorts words; compare by containment of each org word as a whole word, plus the compact form.
-  if (orgWords.every((w) => words.includes(` ${compactFold(w)} `))) return true;
+  // Every word of the organisation's name as a whole word, in any order ("Labs, Corvid"), or the compact form inside.
+  if (orgWords.length > 0 && orgWords.every((w) => words.includes(` ${compactFold(w)} `))) return true;
   return org.compact.length >= MIN_COMPACT_FOR_SUBSTRING && compactFold(displayName).includes(org.compact);
 }
 

@@ -66,20 +66,28 @@ export function indexKeysFor(parts: DomainParts): string[] {
   return deletionNeighbourhood(parts.stem);
 }
 
+/** Hyphen-separated words considered when joining runs of them (`saltmeadow-catering-finance`). */
+const MAX_HYPHEN_WORDS = 6;
+
 /**
- * Keys to look up for a domain that might imitate a known one: its own deletion neighbourhood
- * (edit distance, homoglyph, TLD swap, hyphen), each hyphen-separated word (`acme-billing` →
- * `acme`), and its prefixes and suffixes that leave an added word (`acmebilling` → `acme`).
- * At most `cap` keys, the closest kinds first.
+ * Keys to look up for a domain that might imitate a known one, most specific first, at most
+ * `cap`: its stem (homoglyph, TLD swap, hyphen); every run of its hyphen-separated words
+ * (`saltmeadow-catering-finance` → `saltmeadowcatering`); its deletion neighbourhood (one or
+ * two characters changed); then its prefixes and suffixes, longest first, that leave an added
+ * word (`acmebilling` → `acme`).
  */
 export function queryKeysFor(parts: DomainParts, cap: number): string[] {
-  const keys = new Set<string>(indexKeysFor(parts));
-  for (const word of parts.label.split('-')) {
-    const stem = stemOf(word);
-    if (stem.length >= MIN_ADDED_WORD_BASE) keys.add(stem);
+  const keys = new Set<string>([parts.stem]);
+  const words = parts.label.split('-').filter(Boolean).slice(0, MAX_HYPHEN_WORDS).map(stemOf);
+  for (let start = 0; start < words.length; start++) {
+    for (let end = start + 1; end <= words.length; end++) {
+      const run = words.slice(start, end).join('');
+      if ([...run].length >= MIN_ADDED_WORD_BASE) keys.add(run);
+    }
   }
+  for (const key of indexKeysFor(parts)) keys.add(key);
   const chars = [...parts.stem].slice(0, MAX_INDEXED_STEM);
-  for (let len = MIN_ADDED_WORD_BASE; len <= chars.length - MIN_ADDED_WORD; len++) {
+  for (let len = chars.length - MIN_ADDED_WORD; len >= MIN_ADDED_WORD_BASE; len--) {
     keys.add(chars.slice(0, len).join(''));
     keys.add(chars.slice(chars.length - len).join(''));
   }

@@ -12,13 +12,22 @@ describe('display name normalisation', () => {
     expect(personNameKey('Zoë A. Müller')).toBe(key);
   });
 
+  it('drops titles, roles and devices that decorate a name', () => {
+    const key = personNameKey('Gwen Brightman');
+    expect(key).not.toBeNull();
+    for (const decorated of ['Gwen Brightman (Chief Executive Officer)', 'Dr. Gwen Brightman', 'Gwen Brightman - iPhone', 'Gwen Brightman | CEO', 'Brightman, Gwen [External]', 'Gwen Brightman, CEO']) {
+      expect(personNameKey(decorated), decorated).toBe(key);
+    }
+    expect(personNameKey('Anne Smith-Jones')).not.toBe(personNameKey('Anne Smith'));
+  });
+
   it('folds look-alike characters so a Cyrillic twin matches', () => {
     expect(personNameKey('Z\u043ee Muller')).toBe(personNameKey('Zoe Muller'));
   });
 
   it('refuses single words and long taglines', () => {
     expect(personNameKey('Accounts')).toBeNull();
-    expect(personNameKey('The Weekly Newsletter Of The Corvid Labs Team')).toBeNull();
+    expect(personNameKey('Weekly Digest from the Corvid Labs Product Team')).toBeNull();
     expect(nameWords('dana@corvid-labs.com')).toEqual([]);
   });
 

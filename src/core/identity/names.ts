@@ -6,18 +6,34 @@ const MAX_NAME_WORDS = 5;
 const MAX_NAME_LENGTH = 120;
 
 /**
+ * Honorifics, roles and device words that decorate a name without changing whose it is
+ * ("Gwen Brightman (CEO)", "Dr. Gwen Brightman", "Gwen Brightman, Chief Executive Officer",
+ * "Gwen Brightman - iPhone"). Impersonators add them to borrow authority.
+ */
+const DECORATION = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'jr', 'sr', 'phd', 'md', 'esq',
+  'ceo', 'cfo', 'cto', 'coo', 'cio', 'ciso', 'vp', 'svp', 'evp', 'chief', 'executive', 'financial', 'operating', 'technology',
+  'officer', 'president', 'director', 'managing', 'manager', 'head', 'chair', 'chairman', 'founder', 'partner',
+  'office', 'mobile', 'phone', 'iphone', 'ipad', 'android', 'personal', 'private', 'home', 'work', 'sent', 'from', 'my', 'of', 'the',
+].map((w) => foldedSkeleton(w)));
+
+/** Titles set off from the name: "(CEO)", "[External]", "Name | Company", "Name - iPhone". */
+const SET_OFF = /\([^)]*\)|\[[^\]]*\]|\s+(?:[|–—/]|-|via)\s.*$/giu;
+
+/**
  * The words of a display name as compared: case, accents and look-alike characters folded,
- * punctuation and quotes dropped, "Last, First" and "First Last" alike (words sorted), single
- * letters (middle initials) dropped, and anything that looks like an email address removed.
+ * titles and decorations dropped, punctuation and quotes dropped, "Last, First" and "First Last"
+ * alike (words sorted), single letters (middle initials) dropped, and anything that looks like an
+ * email address removed.
  */
 export function nameWords(displayName: string): string[] {
   if (!displayName || displayName.length > MAX_NAME_LENGTH) return [];
-  const folded = foldedSkeleton(displayName.normalize('NFKC'))
+  const folded = foldedSkeleton(displayName.normalize('NFKC').replace(SET_OFF, ' '))
     .replace(/\S+@\S+/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ');
   return folded
     .split(' ')
-    .filter((w) => [...w].length > 1)
+    .filter((w) => [...w].length > 1 && !DECORATION.has(w))
     .sort();
 }
 

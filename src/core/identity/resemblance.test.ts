@@ -41,11 +41,15 @@ describe('lookalike index keys', () => {
   it('finds the base name inside added-word domains', () => {
     expect(queryKeysFor(partsOf('northwind-billing.com'), 48)).toContain('northwind');
     expect(queryKeysFor(partsOf('northwindbilling.com'), 48)).toContain('northwind');
+    const multiWord = partsOf('saltmeadow-catering-finance.com');
+    expect(queryKeysFor(multiWord, 64)).toContain(partsOf('saltmeadow-catering.com').stem);
+    expect(resemblance(multiWord, 'saltmeadow-catering.com')?.kind).toBe('added-word');
   });
 
   it('is bounded', () => {
     expect(deletionNeighbourhood('a'.repeat(60)).length).toBeLessThanOrEqual(33);
-    expect(queryKeysFor(partsOf(`${'abcdefghij'.repeat(6)}.com`), 48).length).toBeLessThanOrEqual(48);
+    expect(queryKeysFor(partsOf(`${'abcdefghij'.repeat(6)}.com`), 64).length).toBeLessThanOrEqual(64);
+    expect(queryKeysFor(partsOf(`${'ab-'.repeat(30)}cd.com`), 64).length).toBeLessThanOrEqual(64);
   });
 
   it('guesses the registrable part of own domains', () => {

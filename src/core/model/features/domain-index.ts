@@ -5,7 +5,7 @@ import type { ModelFeature } from '../feature.js';
 import { IdentityKeys } from '../identity-keys.js';
 
 /** Index keys looked up per email (the sender domain's deletion neighbourhood, words, affixes). */
-export const MAX_LOOKALIKE_QUERIES = 48;
+export const MAX_LOOKALIKE_QUERIES = 64;
 /** Domains returned per index key: a key shared by more real domains than this is not a useful lookalike lead. */
 export const LOOKALIKE_VALUES_PER_QUERY = 5;
 /** External domains of one outbound message that are indexed. */
@@ -14,7 +14,7 @@ const MAX_DOMAINS_INDEXED = 10;
 /**
  * Files every correspondent domain (both directions) under lookalike index keys, so a new
  * domain's candidates — the established domains it might imitate — come back in one bounded
- * read: at most MAX_LOOKALIKE_QUERIES × LOOKALIKE_VALUES_PER_QUERY = 240 values per email.
+ * read: at most MAX_LOOKALIKE_QUERIES × LOOKALIKE_VALUES_PER_QUERY = 320 values per email.
  * Learning costs one counter per index key (≤ 33) per correspondent domain per message.
  */
 export const domainIndexFeature: ModelFeature = {
