@@ -1,8 +1,7 @@
-import { partsOf } from '../identity/domain-parts.js';
+import { partsOf, queryKeysFor } from '../identity/domain-parts.js';
 import { historyEvidence, isEstablished } from '../identity/established.js';
 import { isPunycodeDomain } from '../identity/punycode.js';
 import { resemblance, type Resemblance } from '../identity/resemblance.js';
-import { queryKeysFor } from '../identity/domain-parts.js';
 import { MAX_LOOKALIKE_QUERIES } from '../model/features/domain-index.js';
 import { IdentityKeys } from '../model/identity-keys.js';
 import { isInternalDomain } from '../org.js';
