@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { at, newModel, signal } from '../../../test/helpers/learned-org.js';
+import { at, defaultPolicy, newModel, signal } from '../../../test/helpers/learned-org.js';
 import { buildMessage, dkimSigned, hop } from '../../../test/helpers/message-builder.js';
 import type { Link } from '../message.js';
+import { tagsFor } from '../score.js';
 
 function link(href: string, registrableDomain: string): Link {
   return { href, text: 'Open document', host: registrableDomain, registrableDomain, textDomain: null, source: 'html' };
@@ -61,5 +62,14 @@ describe('OUT_OF_CHARACTER', () => {
     const when = at(4, 3);
     const verdict = m.score(buildMessage({ from: 'new@vendor.com', to: ['alice@example.org', 'bob@example.org', 'carol@example.org'], date: when, links: [link('https://x.example/', 'x.example')] }), when);
     expect(signal(verdict.signals, 'OUT_OF_CHARACTER')).toBeUndefined();
+  });
+});
+
+describe('the Account Takeover tag', () => {
+  const fired = (id: string, strength: number) => ({ id, strength, evidence: {}, summary: id });
+  it('needs an out-of-character sender asking for credentials or money, not either alone', () => {
+    expect(tagsFor([fired('OUT_OF_CHARACTER', 0.3), fired('CREDENTIAL_REQUEST', 0.8)], defaultPolicy)).toContain('Account Takeover');
+    expect(tagsFor([fired('CREDENTIAL_REQUEST', 0.8)], defaultPolicy)).not.toContain('Account Takeover');
+    expect(tagsFor([fired('OUT_OF_CHARACTER', 0.9)], defaultPolicy)).not.toContain('Account Takeover');
   });
 });
