@@ -17,6 +17,7 @@ export function verdictLine(origin: string, verdict: Verdict, extra: Record<stri
     subject: verdict.subject,
     score: verdict.score,
     tags: verdict.tags,
+    threat: verdict.threat,
     actions: verdict.actions,
     reason: verdict.reason,
     narrative: verdict.reason,

@@ -9,7 +9,7 @@ const minScore = z.number().min(0).max(100);
 export const PolicySchema = z
   .object({
     version: z.literal(1),
-    signals: z.record(signalId, z.object({ weight: z.number().min(-1).max(1) }).strict()),
+    signals: z.record(signalId, z.object({ weight: z.number().min(-1).max(1), mitigates: z.array(signalId).optional() }).strict()),
     tags: z.array(
       z.object({ name: z.string().min(1), severity: z.enum(['info', 'low', 'medium', 'high']), category: z.enum(['relationship', 'identity', 'authentication', 'content', 'behaviour']), anyOf: z.array(signalId).min(1), allOf: z.array(signalId).optional(), minStrength: z.number().min(0).max(1) }).strict(),
     ),
@@ -35,10 +35,13 @@ export function loadPolicy(file: string | URL = DEFAULT_POLICY_PATH): Policy {
     const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(policy)'}: ${i.message}`);
     throw new BelongError(ERROR_CODES.CONFIG, `invalid policy:\n${problems.join('\n')}`, label);
   }
-  const tagSignals = result.data.tags.flatMap((t) => [...t.anyOf, ...(t.allOf ?? [])]);
+  const tagSignals = [
+    ...result.data.tags.flatMap((t) => [...t.anyOf, ...(t.allOf ?? [])]),
+    ...Object.values(result.data.signals).flatMap((s) => s.mitigates ?? []),
+  ];
   const unknown = tagSignals.filter((id) => !(id in result.data.signals));
   if (unknown.length > 0) {
-    throw new BelongError(ERROR_CODES.CONFIG, `invalid policy:\n${unknown.map((id) => `  - tags: signal ${id} has no weight in signals`).join('\n')}`, label);
+    throw new BelongError(ERROR_CODES.CONFIG, `invalid policy:\n${unknown.map((id) => `  - tags/mitigates: signal ${id} has no weight in signals`).join('\n')}`, label);
   }
   return result.data;
 }

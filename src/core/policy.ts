@@ -6,8 +6,12 @@ import type { AttachmentAction, DeliveryAction, LinkAction } from './verdict.js'
  */
 export interface Policy {
   readonly version: 1;
-  /** Per signal id: positive weights raise the anomaly score, negative ones (mitigations) lower it. */
-  readonly signals: Readonly<Record<string, { readonly weight: number }>>;
+  /**
+   * Per signal id: positive weights raise the anomaly score, negative ones (mitigations) lower it.
+   * A mitigation with `mitigates` lowers only those signals' share: "they wrote to us first"
+   * explains a first contact or an invoice, not a failed DKIM or a changed bank account.
+   */
+  readonly signals: Readonly<Record<string, { readonly weight: number; readonly mitigates?: readonly string[] }>>;
   readonly tags: ReadonlyArray<TagRule>;
   /** Delivery rungs above plain delivery, each with the score at which it is taken. */
   readonly delivery: ReadonlyArray<{ readonly action: Exclude<DeliveryAction, 'deliver'>; readonly minScore: number }>;
