@@ -145,6 +145,46 @@ async function postgresRun(messages: readonly Message[], inFlight: number): Prom
   }
 }
 
+/**
+ * Learning alone, the multi-node limit: learn calls shaped like the lore corpus (53 counters
+ * per message, three of them touched by every message, like the organisation totals), with
+ * 1/4/16 calls in flight, one message per call and 20 messages per call (per-node batching).
+ */
+async function learnContention(): Promise<Array<{ perCall: number; inFlight: number; messagesPerSecond: number }>> {
+  const schema = await createScratchSchema(testDatabaseUrl(), 'belong_bench_learn');
+  const out = [];
+  try {
+    for (const perCall of [1, 20]) {
+      for (const inFlight of [1, 4, 16]) {
+        const store = await openPostgresStore(schema.url, { maxConnections: inFlight });
+        const calls = Math.round(3000 / perCall);
+        let next = 0;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: inFlight }, async () => {
+            while (next < calls) {
+              const call = next++;
+              const observations = Array.from({ length: perCall }, (_, m) => {
+                const message = call * perCall + m;
+                const at = START + message * 1_000;
+                const hot = [key('org', '', 'in'), key('org', '', 'sent'), key('recipient', 'list@example.org', 'in')];
+                const cold = Array.from({ length: 50 }, (_, j) => key('sender', `s${(message * 7 + j) % 5000}@example.com`, `f${j}`, `v${message % 13}`));
+                return [...hot, ...cold].map((k) => ({ key: k, at }));
+              }).flat();
+              await store.learn(observations);
+            }
+          }),
+        );
+        out.push({ perCall, inFlight, messagesPerSecond: (calls * perCall) / ((performance.now() - started) / 1000) });
+        await store.close();
+      }
+    }
+  } finally {
+    await schema.drop();
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   process.stdout.write(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), PostgreSQL at ${testDatabaseUrl()}\n`);
   const messages = await parseCorpus();
@@ -164,7 +204,10 @@ async function main(): Promise<void> {
     const parts = Object.entries(r.storeMsPerMessage).map(([k, v]) => `${k} ${v.toFixed(3)}`);
     process.stdout.write(`  ${r.backend.padEnd(10)} ${parts.join(', ')}\n`);
   }
-  process.stdout.write(`\n${JSON.stringify({ runs })}\n`);
+  const contention = await learnContention();
+  process.stdout.write('\nPostgreSQL learn only (53 counters per message, 3 hot), messages learned per second:\n');
+  for (const c of contention) process.stdout.write(`  ${String(c.perCall).padStart(2)} message(s) per call, ${String(c.inFlight).padStart(2)} calls in flight: ${c.messagesPerSecond.toFixed(0)}\n`);
+  process.stdout.write(`\n${JSON.stringify({ runs, contention })}\n`);
 }
 
 await main();

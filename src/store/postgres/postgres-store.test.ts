@@ -135,6 +135,22 @@ describe('PostgresStore specifics', () => {
       await store.close();
     }
   });
+  it('plans every call for its own batch size, inside the schema the URL names', async () => {
+    let pool: pg.Pool | null = null;
+    const s = await scratch();
+    const store = await openPostgresStore(s.url, {
+      wrap: (p) => {
+        pool = p;
+        return p;
+      },
+    });
+    try {
+      const settings = await (pool as unknown as pg.Pool).query<{ mode: string; schema: string }>('SELECT current_setting($1) AS mode, current_schema() AS schema', ['plan_cache_mode']);
+      expect(settings.rows[0]).toEqual({ mode: 'force_custom_plan', schema: s.name });
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('openStore', () => {
