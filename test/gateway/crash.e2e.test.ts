@@ -42,6 +42,12 @@ function startChild(args: string[]): ChildProcess {
   return child;
 }
 
+/** Resolves when the child has exited, even if it already has (an 'exit' listener added late never fires). */
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
 function messageIdOf(raw: Buffer): string | null {
   return /^Message-ID: <([^>]+)>/imu.exec(raw.toString('utf8'))?.[1] ?? null;
 }
@@ -78,7 +84,7 @@ describe.skipIf(!built)('gateway crash safety (run `npm run build` first)', () =
     first.kill('SIGKILL');
     killed = true;
     await Promise.all(lanes);
-    await new Promise((resolve) => first.once('exit', resolve));
+    await exited(first);
     expect(acknowledged.size).toBeGreaterThanOrEqual(40);
 
     const second = startChild(args);
@@ -95,7 +101,8 @@ describe.skipIf(!built)('gateway crash safety (run `npm run build` first)', () =
     }
     for (const set of verdicts.values()) expect(set.size).toBe(1);
     process.stderr.write(`crash test: ${attempted} attempted, ${acknowledged.size} acknowledged, ${mailbox.delivered.length} delivered\n`);
+    const secondExited = exited(second);
     second.kill('SIGTERM');
-    await new Promise((resolve) => second.once('exit', resolve));
+    await secondExited;
   }, 120_000);
 });
