@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { configuredOrg } from '../config/config.js';
 import type { Verdict } from '../core/verdict.js';
 import { readManifest, type Manifest, type ManifestEntry } from '../engine/eval/manifest.js';
 import { formatReport, type EvalReport } from '../engine/eval/report.js';
@@ -65,7 +66,7 @@ export async function replayWithProgress(
   const report = await runEval(manifest, {
     store,
     policy,
-    configuredOrgDomains: config.orgDomains,
+    configuredOrg: configuredOrg(config),
     trustedAuthservIds: options.trustedAuthservIds,
     resolver: null,
     wallClock: Date.now(),

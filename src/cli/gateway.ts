@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { pino } from 'pino';
+import { configuredOrg } from '../config/config.js';
 import { Engine } from '../engine/engine.js';
 import { resolveOrg } from '../engine/org-setup.js';
 import { BelongError, ERROR_CODES } from '../errors.js';
@@ -121,7 +122,7 @@ export async function gatewayCommand(flags: GatewayFlags): Promise<number> {
   const config = parseGatewayConfig({ ...fileSettings(flags.gatewayConfig), ...flagSettings(flags) });
   const logger = pino({ level: config.logLevel, base: { service: 'belong-gateway' } });
   const context = await openContext(flags);
-  const resolved = await resolveOrg(context.config.orgDomains, context.store, async () => []);
+  const resolved = await resolveOrg(configuredOrg(context.config), context.store, async () => []);
   if (resolved.org.domains.length === 0) {
     await context.store.close();
     throw new BelongError(ERROR_CODES.CONFIG, 'the gateway needs the organisation domains (--org-domain): they decide which recipients it accepts');

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { configuredOrg } from '../config/config.js';
 import type { Message } from '../core/message.js';
 import { learnItems, loadAndRead } from '../engine/batch.js';
 import { Engine } from '../engine/engine.js';
@@ -27,7 +28,7 @@ export async function learnCommand(paths: readonly string[], flags: CommonFlags)
   try {
     const { items, problems } = await collectMessages(paths, { order: 'date' });
     reporter.sourceProblems(problems);
-    const resolved = await resolveOrg(config.orgDomains, store, async () => {
+    const resolved = await resolveOrg(configuredOrg(config), store, async () => {
       const probe = new Engine({ store, org: { domains: [] }, policy, trustedAuthservIds: [], resolver: null });
       const sample: Message[] = [];
       for (const item of items.slice(0, ORG_INFERENCE_SAMPLE)) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { configuredOrg } from '../config/config.js';
 import type { Verdict } from '../core/verdict.js';
 import { loadAndRead, ReplayClock } from '../engine/batch.js';
 import { Engine } from '../engine/engine.js';
@@ -33,7 +34,7 @@ export async function scanCommand(paths: readonly string[], flags: ScanFlags): P
   try {
     const { items, problems } = await collectMessages(paths, { order: 'given' });
     reporter.sourceProblems(problems);
-    const resolved = await resolveOrg(config.orgDomains, store, async () => []);
+    const resolved = await resolveOrg(configuredOrg(config), store, async () => []);
     reporter.info(describeOrg(resolved));
     if ((await store.readProfiles([{ entity: 'org', id: '', feature: 'in', value: '' }])).size === 0) {
       reporter.info('note: nothing has been learned in this database yet; run `belong learn` first for meaningful scores');

@@ -26,6 +26,15 @@ describe('loadConfig', () => {
     expect(config.dbPath).toBe(path.join('/from-flag', 'belong.db'));
   });
 
+  it('takes named groups and VIPs from the file or the environment (groups as JSON)', () => {
+    const file = path.join(tmp(), 'belong.config.json');
+    writeFileSync(file, JSON.stringify({ groups: { executives: ['CEO@Example.org'] }, vips: ['cfo@example.org'] }));
+    expect(loadConfig({ configFile: file, env: {} })).toMatchObject({ groups: { executives: ['ceo@example.org'] }, vips: ['cfo@example.org'] });
+    const fromEnv = loadConfig({ env: { BELONG_GROUPS: '{"finance":["ap@example.org"]}', BELONG_VIPS: 'a@example.org, b@example.org' } });
+    expect(fromEnv).toMatchObject({ groups: { finance: ['ap@example.org'] }, vips: ['a@example.org', 'b@example.org'] });
+    expect(() => loadConfig({ env: { BELONG_GROUPS: 'not json' } })).toThrow(/groups/);
+  });
+
   it('refuses a bad config listing every problem at once', () => {
     const dir = tmp();
     const file = path.join(dir, 'bad.json');

@@ -22,12 +22,21 @@ export const ConfigSchema = z
     orgDomains: z.array(domainName).default([]),
     /** authserv-ids (besides hosts under the org domains) whose Authentication-Results are trusted. */
     trustedAuthservIds: z.array(z.string().trim().toLowerCase().min(1)).default([]),
+    /** Named groups (e.g. `executives`: [addresses]); learned groups add to these. Config file only. */
+    groups: z.record(z.string().min(1), z.array(z.string().trim().toLowerCase().email())).default({}),
+    /** VIP addresses; when empty, VIPs are learned from the mail graph. */
+    vips: z.array(z.string().trim().toLowerCase().email()).default([]),
     /** Policy file (weights, tags, action thresholds); the built-in default when absent. */
     policy: z.string().min(1).optional(),
   })
   .strict();
 
 export type Config = z.infer<typeof ConfigSchema> & { readonly dbPath: string };
+
+/** What the configuration says about the organisation (domains may still be inferred when empty). */
+export function configuredOrg(config: Config): { domains: string[]; groups: Record<string, string[]>; vips: string[] } {
+  return { domains: config.orgDomains, groups: config.groups, vips: config.vips };
+}
 
 /** Names as they appear in the environment and flags, for the layer merge. */
 const ENV_NAMES: Readonly<Record<keyof z.input<typeof ConfigSchema>, string>> = {
@@ -37,8 +46,12 @@ const ENV_NAMES: Readonly<Record<keyof z.input<typeof ConfigSchema>, string>> = 
   orgDomains: 'BELONG_ORG_DOMAINS',
   trustedAuthservIds: 'BELONG_TRUSTED_AUTHSERV_IDS',
   policy: 'BELONG_POLICY',
+  groups: 'BELONG_GROUPS',
+  vips: 'BELONG_VIPS',
 };
-const LIST_SETTINGS = new Set(['orgDomains', 'trustedAuthservIds']);
+const LIST_SETTINGS = new Set(['orgDomains', 'trustedAuthservIds', 'vips']);
+/** Settings whose environment value is JSON (a record does not fit in a comma list). */
+const JSON_SETTINGS = new Set(['groups']);
 
 export type RawSettings = Partial<Record<keyof typeof ENV_NAMES, unknown>>;
 
@@ -47,6 +60,14 @@ function fromEnvironment(env: NodeJS.ProcessEnv): RawSettings {
   for (const [name, variable] of Object.entries(ENV_NAMES)) {
     const value = env[variable];
     if (value === undefined || value === '') continue;
+    if (JSON_SETTINGS.has(name)) {
+      try {
+        out[name] = JSON.parse(value);
+      } catch {
+        out[name] = value; // the schema then reports it as the wrong type, with the other problems
+      }
+      continue;
+    }
     out[name] = LIST_SETTINGS.has(name) ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
   }
   return out;

@@ -15,17 +15,19 @@ export interface ResolvedOrg {
  * The organisation's domains: configured ones win; else those a previous run settled on (so
  * `scan` judges with the same org `learn` used); else inferred from the mail at hand and kept.
  */
-export async function resolveOrg(configured: readonly string[], store: Store, sample: () => Promise<readonly Message[]>): Promise<ResolvedOrg> {
-  if (configured.length > 0) {
-    await store.setMeta(ORG_META, JSON.stringify(configured));
-    return { org: { domains: configured }, source: 'configured', inference: null };
+export async function resolveOrg(configured: Org, store: Store, sample: () => Promise<readonly Message[]>): Promise<ResolvedOrg> {
+  // Groups and VIPs come only from configuration; the domains may be remembered or inferred.
+  const withDomains = (domains: readonly string[]): Org => ({ ...configured, domains });
+  if (configured.domains.length > 0) {
+    await store.setMeta(ORG_META, JSON.stringify(configured.domains));
+    return { org: configured, source: 'configured', inference: null };
   }
   const stored = await store.getMeta(ORG_META);
-  if (stored) return { org: { domains: JSON.parse(stored) as string[] }, source: 'stored', inference: null };
+  if (stored) return { org: withDomains(JSON.parse(stored) as string[]), source: 'stored', inference: null };
   const inference = inferOrgDomains(await sample());
-  if (inference.domains.length === 0) return { org: { domains: [] }, source: 'none', inference };
+  if (inference.domains.length === 0) return { org: withDomains([]), source: 'none', inference };
   await store.setMeta(ORG_META, JSON.stringify(inference.domains));
-  return { org: { domains: inference.domains }, source: 'inferred', inference };
+  return { org: withDomains(inference.domains), source: 'inferred', inference };
 }
 
 export function describeOrg(resolved: ResolvedOrg): string {

@@ -22,7 +22,7 @@ describe('simulated organisation through belong eval', () => {
       const report = await runEval(readManifest(manifest), {
         store,
         policy: loadPolicy(),
-        configuredOrgDomains: [],
+        configuredOrg: { domains: [] },
         trustedAuthservIds: [],
         resolver: null,
         wallClock: Date.UTC(2025, 7, 1),

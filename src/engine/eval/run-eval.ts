@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Message } from '../../core/message.js';
+import type { Org } from '../../core/org.js';
 import type { Policy } from '../../core/policy.js';
 import type { Verdict } from '../../core/verdict.js';
 import { describeError } from '../../errors.js';
@@ -19,7 +20,8 @@ const ORG_INFERENCE_SAMPLE = 500;
 export interface EvalOptions {
   readonly store: Store;
   readonly policy: Policy;
-  readonly configuredOrgDomains: readonly string[];
+  /** The configured organisation; a manifest's org line overrides its domains. */
+  readonly configuredOrg: Org;
   readonly trustedAuthservIds: readonly string[];
   readonly resolver: Resolver | null;
   readonly wallClock: number;
@@ -37,7 +39,7 @@ export async function runEval(manifest: Manifest, options: EvalOptions): Promise
   const items = new Map<string, MailItem>(collected.items.map((item) => [item.origin, item]));
   const problems = new Map(collected.problems.map((p) => [p.subject, describeError(p.error)]));
 
-  const resolved = await resolveOrg(manifest.orgDomains ?? options.configuredOrgDomains, options.store, async () => {
+  const resolved = await resolveOrg({ ...options.configuredOrg, domains: manifest.orgDomains ?? options.configuredOrg.domains }, options.store, async () => {
     const sample: Message[] = [];
     for (const entry of manifest.entries.filter((e) => e.phase === 'learn').slice(0, ORG_INFERENCE_SAMPLE)) {
       const item = items.get(entry.file);
