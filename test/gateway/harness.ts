@@ -21,6 +21,7 @@ export interface Delivered {
 /** A second smtp-server in-process acting as the organisation's mail server (127.0.0.1 only). */
 export class Mailbox {
   readonly delivered: Delivered[] = [];
+  readonly connectionErrors: Error[] = [];
   private server: SMTPServer | null = null;
   port = 0;
   /** When it returns a reply, that RCPT is refused with it (e.g. 550 or 451). */
@@ -49,6 +50,9 @@ export class Mailbox {
       },
     });
     const server = this.server;
+    // A client vanishing mid-session (the crash test kills the gateway while it relays) is an
+    // 'error' event on the server; unheard, it would be an uncaught exception in the test run.
+    server.on('error', (error: Error) => this.connectionErrors.push(error));
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
     this.port = (server.server.address() as net.AddressInfo).port;
     return this.port;
