@@ -4,6 +4,7 @@ import { firstContactOrg } from './first-contact-org.js';
 import { firstContactRecipient } from './first-contact-recipient.js';
 import { newSenderDomain } from './new-sender-domain.js';
 import { replyToDivergence } from './reply-to-divergence.js';
+import { returnPathDivergence } from './return-path-divergence.js';
 import { solicited } from './solicited.js';
 import { lookalikeDomain } from './lookalike-domain.js';
 import { lookalikeOwnDomain } from './lookalike-own-domain.js';
@@ -47,6 +48,7 @@ export const ALL_CHECKS: readonly Check[] = [
   newSenderDomain,
   solicited,
   replyToDivergence,
+  returnPathDivergence,
   authFailureKnownDomain,
   authFailureUnknownDomain,
   lookalikeDomain,
