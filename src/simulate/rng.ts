@@ -4,7 +4,7 @@
  * a small fixed algorithm we own guarantees and a dependency's upgrade might not.
  */
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

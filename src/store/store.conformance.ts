@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ANY_VALUE, MAX_VALUES_PER_QUERY, type Counter, type Observation, type ProfileKey, key, keyString, massAt, mergeCounters, valuesKeyString } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
 import type { Store, StoredVerdict } from './store.js';
+import { mulberry32 } from '../simulate/rng.js';
 
 export interface ConformanceOptions {
   readonly reopen?: () => Promise<Store>;
@@ -38,19 +39,9 @@ function referenceFold(observations: readonly Observation[]): Map<string, Counte
   return out;
 }
 
-/** Deterministic PRNG so a failing stream can be reproduced (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function stream(n: number, seed: number): Observation[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   return Array.from({ length: n }, () => ({
     key: key(['sender', 'recipient', 'org'][Math.floor(r() * 3)] ?? 'org', `id${Math.floor(r() * 20)}`, `f${Math.floor(r() * 3)}`, `v${Math.floor(r() * 15)}`),
     at: T0 + Math.floor(r() * 400 * 24 * HOUR),

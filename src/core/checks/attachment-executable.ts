@@ -1,21 +1,9 @@
-import { confidenceFrom, round2, type Check } from './check.js';
-import { attachmentsOf, names } from './attachment-facts.js';
+import { attachmentTraitCheck } from './attachment-facts.js';
 
-export const attachmentExecutable: Check = {
+export const attachmentExecutable = attachmentTraitCheck({
   id: 'ATTACHMENT_EXECUTABLE',
   description: 'An attachment is, or contains, a program or script (PE, ELF, .js, .vbs, .ps1, .lnk, disk image...).',
-  run(context) {
-    if (context.who.direction === 'outbound') return null;
-    const hits = attachmentsOf(context).filter((a) => a.executable);
-    if (hits.length === 0) return null;
-    // A sender who routinely sends this very type (a finance team's macro workbooks) weakens, never silences, the signal.
-    const habit = Math.min(...hits.map((a) => a.senderTypeCount));
-    const strength = round2(1 - 0.4 * confidenceFrom(habit, 5));
-    return {
-      id: this.id,
-      strength,
-      evidence: { attachments: names(hits), types: [...new Set(hits.map((a) => a.type))], timesSenderSentType: habit },
-      summary: `attaches a program or script (${names(hits).join(', ')})`,
-    };
-  },
-};
+  has: (a) => a.executable,
+  habitDiscount: 0.4,
+  summary: (n) => `attaches a program or script (${n.join(', ')})`,
+});

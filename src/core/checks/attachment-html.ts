@@ -1,21 +1,9 @@
-import { confidenceFrom, round2, type Check } from './check.js';
-import { attachmentsOf, names } from './attachment-facts.js';
+import { attachmentTraitCheck } from './attachment-facts.js';
 
-export const attachmentHtml: Check = {
+export const attachmentHtml = attachmentTraitCheck({
   id: 'ATTACHMENT_HTML',
   description: 'An HTML file is attached (a common carrier of fake sign-in pages).',
-  run(context) {
-    if (context.who.direction === 'outbound') return null;
-    const hits = attachmentsOf(context).filter((a) => a.html);
-    if (hits.length === 0) return null;
-    // A sender who routinely sends this very type (a finance team's macro workbooks) weakens, never silences, the signal.
-    const habit = Math.min(...hits.map((a) => a.senderTypeCount));
-    const strength = round2(1 - 0.7 * confidenceFrom(habit, 5));
-    return {
-      id: this.id,
-      strength,
-      evidence: { attachments: names(hits), types: [...new Set(hits.map((a) => a.type))], timesSenderSentType: habit },
-      summary: `attaches an HTML file (${names(hits).join(', ')})`,
-    };
-  },
-};
+  has: (a) => a.html,
+  habitDiscount: 0.7,
+  summary: (n) => `attaches an HTML file (${n.join(', ')})`,
+});

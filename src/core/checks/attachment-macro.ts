@@ -1,21 +1,9 @@
-import { confidenceFrom, round2, type Check } from './check.js';
-import { attachmentsOf, names } from './attachment-facts.js';
+import { attachmentTraitCheck } from './attachment-facts.js';
 
-export const attachmentMacro: Check = {
+export const attachmentMacro = attachmentTraitCheck({
   id: 'ATTACHMENT_MACRO',
   description: 'An attached document carries VBA macros.',
-  run(context) {
-    if (context.who.direction === 'outbound') return null;
-    const hits = attachmentsOf(context).filter((a) => a.macro);
-    if (hits.length === 0) return null;
-    // A sender who routinely sends this very type (a finance team's macro workbooks) weakens, never silences, the signal.
-    const habit = Math.min(...hits.map((a) => a.senderTypeCount));
-    const strength = round2(1 - 0.6 * confidenceFrom(habit, 5));
-    return {
-      id: this.id,
-      strength,
-      evidence: { attachments: names(hits), types: [...new Set(hits.map((a) => a.type))], timesSenderSentType: habit },
-      summary: `attaches a document with macros (${names(hits).join(', ')})`,
-    };
-  },
-};
+  has: (a) => a.macro,
+  habitDiscount: 0.6,
+  summary: (n) => `attaches a document with macros (${n.join(', ')})`,
+});

@@ -8,21 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Counter, type Observation, key, keyString, massAt, mergeCounters } from '../../core/profile.js';
 import { openPostgresStore } from './postgres-store.js';
 import { type ScratchSchema, createScratchSchema } from './scratch-schema.js';
+import { mulberry32 } from '../../simulate/rng.js';
 
 const WORKER = fileURLToPath(new URL('../../../test/helpers/pg-learn-worker.ts', import.meta.url));
 const T0 = Date.UTC(2025, 0, 1);
 const DAY = 86_400_000;
 
-/** Deterministic PRNG (mulberry32) so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 20k observations in "messages" of 10, over few enough keys (skewed towards a hot set, as
@@ -30,7 +21,7 @@ function rng(seed: number): () => number {
  * the same rows at the same time — the case a read-modify-write would get wrong.
  */
 function messages(count: number, seed: number): Observation[][] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const hot = () => Math.floor(r() ** 3 * 400);
   return Array.from({ length: count }, () => {
     const at = T0 + Math.floor(r() * 700 * DAY);

@@ -1,7 +1,19 @@
 import { linkDomainsOf } from '../../content/urls.js';
 import type { ProfileKey } from '../../profile.js';
 import { ContentKeys } from '../content-keys.js';
-import type { ModelFeature } from '../feature.js';
+import type { FeatureInput, ModelFeature } from '../feature.js';
+
+function linkKeys({ who, message }: FeatureInput): ProfileKey[] {
+  const domains = linkDomainsOf(message.links);
+  if (domains.length === 0) return [];
+  const keys: ProfileKey[] = [ContentKeys.orgLinkMessages()];
+  if (who.sender) keys.push(ContentKeys.senderLinkMessages(who.sender));
+  for (const d of domains) {
+    keys.push(ContentKeys.orgLinkDomain(d));
+    if (who.sender) keys.push(ContentKeys.senderLinkDomain(who.sender, d));
+  }
+  return keys;
+}
 
 /**
  * Which link domains the organisation's mail carries, org-wide and per sender, in both
@@ -11,27 +23,7 @@ import type { ModelFeature } from '../feature.js';
 export const linksFeature: ModelFeature = {
   name: 'links',
 
-  lookups({ who, message }) {
-    const domains = linkDomainsOf(message.links);
-    if (domains.length === 0) return [];
-    const keys: ProfileKey[] = [ContentKeys.orgLinkMessages()];
-    if (who.sender) keys.push(ContentKeys.senderLinkMessages(who.sender));
-    for (const d of domains) {
-      keys.push(ContentKeys.orgLinkDomain(d));
-      if (who.sender) keys.push(ContentKeys.senderLinkDomain(who.sender, d));
-    }
-    return keys;
-  },
-
-  observations({ who, message }) {
-    const domains = linkDomainsOf(message.links);
-    if (domains.length === 0) return [];
-    const keys: ProfileKey[] = [ContentKeys.orgLinkMessages()];
-    if (who.sender) keys.push(ContentKeys.senderLinkMessages(who.sender));
-    for (const d of domains) {
-      keys.push(ContentKeys.orgLinkDomain(d));
-      if (who.sender) keys.push(ContentKeys.senderLinkDomain(who.sender, d));
-    }
-    return keys;
-  },
+  // Reads exactly what it learns: the org's and this sender's link counters for each domain.
+  lookups: linkKeys,
+  observations: linkKeys,
 };
