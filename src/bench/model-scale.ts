@@ -2,7 +2,7 @@
  * `npm run bench:scale`: analysis cost per message against a large learned model — 10,000
  * internal mailboxes and 1,000,000 sender→recipient relationships (issue #3) — and the store's
  * size on disk. The model is generated, not copied from anywhere: 20,000 external senders on
- * 4,000 domains each write twice to their own team of 25 mailboxes (40,000 messages, 1,000,000
+ * 4,000 domains each write twice, each time to 25 of their people (40,000 messages, 1,000,000
  * distinct pairs), and 10% of mailboxes write back (solicited correspondents). Each message is
  * rendered as real RFC 5322 and goes through the same parse → learn path as `belong learn`.
  * Then 2,000 test messages (half from known senders, half first contacts, some lookalikes) are
@@ -30,7 +30,8 @@ const T0 = Date.UTC(2025, 0, 1);
 const mailbox = (i: number) => `user${i % MAILBOXES}@${ORG_DOMAIN}`;
 const senderDomain = (s: number) => `vendor${s % DOMAINS}.example`;
 const sender = (s: number) => `contact${s}@${senderDomain(s)}`;
-const team = (s: number) => Array.from({ length: TEAM }, (_, k) => mailbox((s * 7919 + k) % MAILBOXES));
+/** Each round a sender writes to another 25 of its people, so 2 rounds make 50 distinct pairs per sender. */
+const team = (s: number, round = 0) => Array.from({ length: TEAM }, (_, k) => mailbox((s * 7919 + round * TEAM + k) % MAILBOXES));
 
 function render(from: string, to: readonly string[], at: number, subject: string): Buffer {
   return Buffer.from(
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < MESSAGES_PER_SENDER; round += 1) {
     for (let s = 0; s < SENDERS; s += 1) {
       at += Math.floor((180 * DAY) / total);
-      await learner.add(await engine.read(render(sender(s), team(s), at, `order ${round}-${s}`)), null, at);
+      await learner.add(await engine.read(render(sender(s), team(s, round), at, `order ${round}-${s}`)), null, at);
       // Solicited correspondents: one in ten contacts has been written to by its team lead.
       if (round === 0 && s % 10 === 0) await learner.add(await engine.read(render(team(s)[0] ?? mailbox(0), [sender(s)], at + 1, `re: order ${s}`)), null, at + 1);
       const done = round * SENDERS + s + 1;
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
   const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
   process.stdout.write(
     [
-      `model: ${MAILBOXES} mailboxes, ${SENDERS} external senders on ${DOMAINS} domains, ${SENDERS * TEAM} sender→recipient relationships, ${total + SENDERS / 10} messages learned`,
+      `model: ${MAILBOXES} mailboxes, ${SENDERS} external senders on ${DOMAINS} domains, ${SENDERS * TEAM * MESSAGES_PER_SENDER} sender→recipient relationships, ${total + SENDERS / 10} messages learned`,
       `learn: ${((total * 1000) / learnCpu).toFixed(0)} messages per CPU-second (parse + learn), store on disk ${mib(sizeAfterLearn)} before checkpoint, ${mib(sizeOnDisk)} after close (WAL checkpointed)`,
       `score ${TEST_MESSAGES} messages (half known senders, half first contacts): ${(scoreCpu / TEST_MESSAGES).toFixed(3)} ms CPU per message for profile reads + analysis; ${((parseCpu + scoreCpu) / TEST_MESSAGES).toFixed(3)} ms with parsing and authentication; ${flagged} tagged`,
       `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,

@@ -6,6 +6,7 @@ import { ProfileView, type Observation } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
 import type { Resolver } from '../mail/dns.js';
 import type { Store } from '../store/store.js';
+import { OrgListCache } from './org-list-cache.js';
 import { readMessage } from './read-message.js';
 
 export interface EngineOptions {
@@ -26,6 +27,7 @@ export class Engine {
   readonly policy: Policy;
   private readonly trustedAuthservIds: readonly string[];
   private readonly resolver: Resolver | null;
+  private readonly orgLists = new OrgListCache();
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -42,7 +44,7 @@ export class Engine {
   /** Score one message against what was learned, without learning from it. */
   async score(message: Message, now: number): Promise<Verdict> {
     const { keys, valueQueries } = profileKeysFor(message, this.org);
-    const [counters, values] = await Promise.all([this.store.readProfiles(keys), valueQueries.length > 0 ? this.store.readValues(valueQueries) : new Map()]);
+    const [counters, values] = await Promise.all([this.store.readProfiles(keys), valueQueries.length > 0 ? this.orgLists.read(this.store, valueQueries) : new Map()]);
     const view = new ProfileView(counters, values);
     return analyse(message, view, this.org, this.policy, now);
   }

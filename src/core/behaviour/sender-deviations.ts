@@ -97,8 +97,8 @@ export interface HourFinding {
 function hoursOfDay(view: ProfileView, level: 'address' | 'domain' | 'org', id: string): number[] {
   const byHour = Array<number>(24).fill(0);
   for (const { value, counter } of view.values(BehaviourKeys.hoursQuery(level, id))) {
-    const how = Number(value);
-    if (Number.isInteger(how) && how >= 0 && how < 168) byHour[hourOfDayFromWeek(how)] = (byHour[hourOfDayFromWeek(how)] ?? 0) + counter.count;
+    const hour = Number(value);
+    if (Number.isInteger(hour) && hour >= 0 && hour < 24) byHour[hour] = (byHour[hour] ?? 0) + counter.count;
   }
   return byHour;
 }

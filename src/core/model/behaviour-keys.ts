@@ -22,8 +22,10 @@ export const BehaviourKeys = {
   infra: (level: Level, id: string, dimension: InfrastructureDimension, value: string): ProfileKey => key(level, level === 'org' ? '' : id, `infra:${dimension}`, value),
   /** Every value of one infrastructure dimension, summarised: how many sightings that dimension has for the entity. */
   infraTotal: (level: Level, id: string, dimension: InfrastructureDimension): ProfileKey => key(level, level === 'org' ? '' : id, `infra:${dimension}`, ANY_VALUE),
-  hourOfWeek: (level: Level, id: string, how: number): ProfileKey => key(level, level === 'org' ? '' : id, 'how', String(how)),
-  hoursQuery: (level: Level, id: string): ValuesQuery => ({ entity: level, id: level === 'org' ? '' : id, feature: 'how', limit: 168 }),
+  // Hour of the day (UTC), not of the week: 24 values per profile keep the per-message read small
+  // (3 lists of 24 rows); the weekend is reported from the message itself.
+  hourOfDay: (level: Level, id: string, hour: number): ProfileKey => key(level, level === 'org' ? '' : id, 'hod', String(hour)),
+  hoursQuery: (level: Level, id: string): ValuesQuery => ({ entity: level, id: level === 'org' ? '' : id, feature: 'hod', limit: 24 }),
   day: (address: string, day: string): ProfileKey => key('address', address, 'day', day),
   busiestDaysQuery: (address: string, limit: number): ValuesQuery => ({ entity: 'address', id: address, feature: 'day', limit }),
   width: (address: string, bucket: string): ProfileKey => key('address', address, 'width', bucket),

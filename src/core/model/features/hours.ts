@@ -1,9 +1,9 @@
-import { hourOfWeek } from '../../behaviour/time-of-week.js';
+import { hourOfDayFromWeek, hourOfWeek } from '../../behaviour/time-of-week.js';
 import type { ProfileKey, ValuesQuery } from '../../profile.js';
 import { BehaviourKeys } from '../behaviour-keys.js';
 import type { ModelFeature } from '../feature.js';
 
-/** When (hour of the week, UTC) each sender, sender domain and the organisation write. */
+/** When (hour of the day, UTC) each sender, sender domain and the organisation write. */
 export const hoursFeature: ModelFeature = {
   name: 'hours',
   lookups: () => [],
@@ -15,9 +15,9 @@ export const hoursFeature: ModelFeature = {
   },
   observations({ who, message }) {
     if (!who.sender || message.date === null) return [];
-    const how = hourOfWeek(message.date);
-    const keys: ProfileKey[] = [BehaviourKeys.hourOfWeek('address', who.sender, how), BehaviourKeys.hourOfWeek('org', '', how)];
-    if (who.senderDomain) keys.push(BehaviourKeys.hourOfWeek('domain', who.senderDomain, how));
+    const hour = hourOfDayFromWeek(hourOfWeek(message.date));
+    const keys: ProfileKey[] = [BehaviourKeys.hourOfDay('address', who.sender, hour), BehaviourKeys.hourOfDay('org', '', hour)];
+    if (who.senderDomain) keys.push(BehaviourKeys.hourOfDay('domain', who.senderDomain, hour));
     return keys;
   },
 };
