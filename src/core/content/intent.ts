@@ -88,10 +88,17 @@ function quote(s: string): string {
 
 // JavaScript's \b is ASCII-only even with the u flag, so "überweisung" would never start a word.
 const UNICODE_BOUNDARY = '(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))';
+// Phrases start and end with a letter, so at their ends one look-around is enough (and cheaper).
+const WORD_START = '(?<![\\p{L}\\p{N}_])';
+const WORD_END = '(?![\\p{L}\\p{N}_])';
+
+function unicodeBoundaries(source: string): string {
+  return source.replace(/^\\b/u, WORD_START).replace(/\\b$/u, WORD_END).replaceAll('\\b', UNICODE_BOUNDARY);
+}
 
 const COMPILED: ReadonlyArray<readonly [Intent, readonly RegExp[]]> = (Object.entries(PATTERNS) as Array<[Intent, readonly RegExp[]]>).map(
   // The look-around boundary costs several times more than \b, so only patterns with non-ASCII letters pay for it.
-  ([intent, list]) => [intent, list.map((p) => new RegExp(/[^\x00-\x7f]/.test(p.source) ? p.source.replaceAll('\\b', UNICODE_BOUNDARY) : p.source, 'gu'))] as const,
+  ([intent, list]) => [intent, list.map((p) => new RegExp(/[^\x00-\x7f]/.test(p.source) ? unicodeBoundaries(p.source) : p.source, 'gu'))] as const,
 );
 
 function matches(text: string, patterns: readonly RegExp[]): string[] {
