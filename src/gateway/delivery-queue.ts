@@ -27,8 +27,9 @@ export interface QueueOptions {
 
 /**
  * Moves spooled messages through received → analysed → actioned → relayed / held / bounced
- * (journaled in journal mode). Every step is saved before the next, so a restart resumes at
- * the last saved step: relay is at-least-once, and a resumed relay reuses the saved verdict id.
+ * (journaled in journal mode). The record is saved at accept (fsynced), once the verdict is
+ * decided, and after each deferred attempt; a restart resumes at the last saved step, so relay
+ * is at-least-once and a resumed relay reuses the saved verdict id. Final records are removed.
  */
 export class DeliveryQueue {
   private readonly ready: SpoolRecord[] = [];
@@ -118,13 +119,12 @@ export class DeliveryQueue {
 
   private async advance(record: SpoolRecord): Promise<void> {
     const { spool } = this.options;
-    if (record.state === 'received') {
-      await this.analyse(record);
-      await spool.save(record);
-    }
+    if (record.state === 'received') await this.analyse(record);
     if (record.state === 'analysed') {
+      // One save for both steps: a crash before it re-analyses (same verdict id), after it relays.
       const next = this.decide(record);
       record.state = next;
+      if (FINAL_STATES.has(next)) return this.finish(record);
       await spool.save(record);
       if (next !== 'actioned') return this.finish(record);
     }
@@ -182,8 +182,9 @@ export class DeliveryQueue {
       record.pending = [];
     }
     if (record.failed.length > 0) await this.bounce(record);
+    // Final: the record is removed next, so saving it first would be wasted I/O (a crash in
+    // between relays again from 'actioned': at-least-once, same verdict id).
     record.state = record.failed.length === record.envelope.rcptTo.length ? 'bounced' : 'relayed';
-    await this.options.spool.save(record);
     await this.finish(record);
   }
 

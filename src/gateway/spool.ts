@@ -34,8 +34,34 @@ export interface SpoolRecord {
   lastError: string | null;
 }
 
+/**
+ * Bytes of recently accepted messages kept in memory, so analysis and relay do not read back
+ * from disk what was just written (the disk copy stays the source of truth after a restart).
+ */
+const RECENT_RAW_MAX_BYTES = 64 * 1024 * 1024;
+
 export class Spool {
+  private readonly recentRaw = new Map<string, Buffer>();
+  private recentBytes = 0;
+
   constructor(readonly dir: string) {}
+
+  private remember(id: string, raw: Buffer): void {
+    this.recentRaw.set(id, raw);
+    this.recentBytes += raw.length;
+    // Oldest first (Map keeps insertion order); a spool backlog falls back to disk reads.
+    for (const [oldId, oldRaw] of this.recentRaw) {
+      if (this.recentBytes <= RECENT_RAW_MAX_BYTES) break;
+      this.recentRaw.delete(oldId);
+      this.recentBytes -= oldRaw.length;
+    }
+  }
+
+  private forget(id: string): void {
+    const raw = this.recentRaw.get(id);
+    if (raw) this.recentBytes -= raw.length;
+    this.recentRaw.delete(id);
+  }
 
   async init(): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
@@ -55,6 +81,7 @@ export class Spool {
       await writeDurably(this.file(record.id, 'eml'), raw);
       await this.save(record, true);
       await syncDirectory(this.dir);
+      this.remember(record.id, raw);
     } catch (error) {
       await this.remove(record.id).catch(() => undefined);
       throw error;
@@ -77,10 +104,12 @@ export class Spool {
   }
 
   readRaw(id: string): Promise<Buffer> {
-    return fs.readFile(this.file(id, 'eml'));
+    const recent = this.recentRaw.get(id);
+    return recent ? Promise.resolve(recent) : fs.readFile(this.file(id, 'eml'));
   }
 
   async remove(id: string): Promise<void> {
+    this.forget(id);
     await fs.rm(this.file(id, 'json'), { force: true });
     await fs.rm(this.file(id, 'eml'), { force: true });
   }
