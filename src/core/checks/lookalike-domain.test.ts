@@ -32,6 +32,17 @@ describe('LOOKALIKE_DOMAIN', () => {
     expect(check('Someone <hi@acmefoods.com>')).toBeUndefined();
   });
 
+  it("stays silent on a free-mail provider's other country domain (yahoo.co.uk beside an established yahoo.com)", () => {
+    const withYahoo = identityOrg();
+    for (let i = 0; i < 20; i++) {
+      withYahoo.learnMessage(buildMessage({ from: `Friend ${i} <friend${i}@yahoo.com>`, to: ['alice@corvid-labs.com'], date: Date.UTC(2024, 2, 1 + i) }));
+      withYahoo.learnMessage(buildMessage({ from: 'alice@corvid-labs.com', to: [`friend${i}@yahoo.com`], date: Date.UTC(2024, 2, 1 + i) }));
+    }
+    expect(signalFor(withYahoo, { from: 'x <x@yahoo.co.uk>' }, 'LOOKALIKE_DOMAIN')).toBeUndefined();
+    // The neighbour that must still fire: a made-up domain on the same pattern.
+    expect(signalFor(withYahoo, { from: 'x <x@yahoo-billing.com>' }, 'LOOKALIKE_DOMAIN')?.evidence).toMatchObject({ imitates: 'yahoo.com' });
+  });
+
   it('does not treat a domain with too little history as something to imitate', () => {
     const fresh = identityOrg();
     // One message from a domain is not an established relationship.

@@ -9,6 +9,7 @@ import type { Counter } from '../profile.js';
 import { plural } from '../text.js';
 import { round2, type Check } from './check.js';
 import { lookalikeStrength, senderDomainIsEstablished } from './lookalike-strength.js';
+import { isFreeMail } from '../identity/free-mail.js';
 
 interface Candidate {
   readonly domain: string;
@@ -23,6 +24,8 @@ export const lookalikeDomain: Check = {
   run({ who, org, view, facts, now }) {
     if (who.direction !== 'inbound' || !who.senderDomain || isInternalDomain(org, who.senderDomain)) return null;
     if (senderDomainIsEstablished(facts)) return null;
+    // A big free-mail provider's own country domain (yahoo.co.uk beside yahoo.com) imitates nobody.
+    if (isFreeMail(who.senderDomain)) return null;
     const sender = partsOf(who.senderDomain);
     const seen = new Set<string>([who.senderDomain]);
     let best: Candidate | null = null;
