@@ -126,7 +126,7 @@ describe('analyse', () => {
   });
 
   it('learns nothing from a held email, and everything from a delivered one', () => {
-    const strict: Policy = { ...policy, delivery: [{ action: 'hold', minScore: 1 }] };
+    const strict: Policy = { ...policy, delivery: [{ action: 'hold', because: 'test: hold everything', when: [{ minScore: 1 }] }] };
     const model = new MemoryModel(org, strict);
     const message = buildMessage({ from: 'x@evil.example', to: ['alice@example.org'], date: later });
     const held = { ...model.score(message, later), actions: { delivery: 'hold', links: 'none', attachments: 'none', notTaken: [] } } as const;

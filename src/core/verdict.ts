@@ -11,6 +11,10 @@ export interface ActionPlan {
   readonly attachments: AttachmentAction;
   /** Stronger rungs considered and not taken, with why (least-aggressive principle). */
   readonly notTaken: ReadonlyArray<{ readonly area: 'delivery' | 'links' | 'attachments'; readonly action: string; readonly reason: string }>;
+  /** Why each rung above the floor was taken (absent in verdicts stored before the ladders). */
+  readonly why?: ReadonlyArray<{ readonly area: 'delivery' | 'links' | 'attachments'; readonly action: string; readonly reason: string }>;
+  /** Text to put in front of the subject when rewriting (null/absent: leave the subject alone). */
+  readonly subjectTag?: string | null;
 }
 
 export interface Verdict {

@@ -39,7 +39,7 @@ describe('Engine.process (production order: verdict, persist, learn)', () => {
 
   it('learns nothing from a held message', async () => {
     const policy = loadPolicy();
-    const engine = await engineWith({ ...policy, delivery: [{ action: 'hold', minScore: 1 }] });
+    const engine = await engineWith({ ...policy, delivery: [{ action: 'hold', because: 'test: hold everything', when: [{ minScore: 1 }] }] });
     for (let i = 0; i < 30; i += 1) await engine.process(raw(`peer${i % 5}@known.example`, t0 + i * DAY), { now: t0 + i * DAY });
     const held = await engine.process(raw('new@fresh.example', t0 + 40 * DAY), { now: t0 + 40 * DAY });
     expect(held.verdict.actions.delivery).toBe('hold');
