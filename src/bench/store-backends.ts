@@ -77,6 +77,13 @@ function timed(inner: Store): { store: Store; ms: () => Record<string, number> }
     listVerdicts: (options) => inner.listVerdicts(options),
     getMeta: (name) => inner.getMeta(name),
     setMeta: (name, value) => inner.setMeta(name, value),
+    putQuarantine: (entry) => inner.putQuarantine(entry),
+    getQuarantine: (id) => inner.getQuarantine(id),
+    listQuarantine: (options) => inner.listQuarantine(options),
+    appendAudit: (entry) => inner.appendAudit(entry),
+    listAudit: (options) => inner.listAudit(options),
+    recordClick: (click) => inner.recordClick(click),
+    listClicks: (verdictId) => inner.listClicks(verdictId),
     close: () => inner.close(),
   };
   return { store, ms: () => ms };

@@ -12,6 +12,8 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** PostgreSQL's own text when the shared subset cannot say it (serial ids, triggers); else `sql` is ported. */
+  readonly postgres?: string;
 }
 
 /** Clauses the Postgres port must remove from `sql` (they are optimisations, not semantics). */
@@ -53,6 +55,101 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'quarantine index, audit log, link clicks',
+    sql: `
+CREATE TABLE IF NOT EXISTS quarantine (
+  id TEXT PRIMARY KEY,
+  verdict_id TEXT NOT NULL,
+  message_id TEXT,
+  digest TEXT NOT NULL,
+  sender TEXT,
+  recipients TEXT NOT NULL,
+  received_at BIGINT NOT NULL,
+  state TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quarantine_state ON quarantine (state, received_at);
+CREATE INDEX IF NOT EXISTS quarantine_digest ON quarantine (digest);
+
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TABLE IF NOT EXISTS link_clicks (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  token TEXT NOT NULL,
+  verdict_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  actor TEXT,
+  outcome TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS link_clicks_verdict ON link_clicks (verdict_id, at);
+`,
+    // Same tables; BIGSERIAL for the sequence, and a trigger that raises on UPDATE/DELETE so the
+    // audit log stays append-only even for a client that bypasses the store (TRUNCATE too).
+    postgres: `
+CREATE TABLE IF NOT EXISTS quarantine (
+  id TEXT PRIMARY KEY,
+  verdict_id TEXT NOT NULL,
+  message_id TEXT,
+  digest TEXT NOT NULL,
+  sender TEXT,
+  recipients TEXT NOT NULL,
+  received_at BIGINT NOT NULL,
+  state TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quarantine_state ON quarantine (state, received_at);
+CREATE INDEX IF NOT EXISTS quarantine_digest ON quarantine (digest);
+
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq BIGSERIAL PRIMARY KEY,
+  at BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE OR REPLACE FUNCTION belong_audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only';
+END;
+$$;
+DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION belong_audit_log_append_only();
+DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log;
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION belong_audit_log_append_only();
+
+CREATE TABLE IF NOT EXISTS link_clicks (
+  seq BIGSERIAL PRIMARY KEY,
+  token TEXT NOT NULL,
+  verdict_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  actor TEXT,
+  outcome TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS link_clicks_verdict ON link_clicks (verdict_id, at);
+`,
+  },
 ];
 
 /** The DDL for the bookkeeping table itself; created before any migration runs. */
@@ -80,5 +177,6 @@ export function pendingMigrations(applied: ReadonlySet<number>, migrations: read
  * changed, so both backends apply one versioned list and cannot drift apart.
  */
 export function postgresSql(migration: Migration): string {
+  if (migration.postgres !== undefined) return migration.postgres;
   return SQLITE_ONLY.reduce((sql, clause) => sql.replaceAll(clause, ''), migration.sql);
 }

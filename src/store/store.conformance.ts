@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANY_VALUE, MAX_VALUES_PER_QUERY, type Counter, type Observation, type ProfileKey, key, keyString, massAt, mergeCounters, valuesKeyString } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
-import type { Store, StoredVerdict } from './store.js';
+import type { QuarantineEntry, Store, StoredVerdict } from './store.js';
 import { mulberry32 } from '../simulate/rng.js';
 
 export interface ConformanceOptions {
@@ -69,6 +69,23 @@ function verdict(id: string, analysedAt: number, extra: Partial<Verdict> = {}): 
       defects: [],
       ...extra,
     },
+  };
+}
+
+function held(id: string, receivedAt: number, extra: Partial<QuarantineEntry> = {}): QuarantineEntry {
+  return {
+    id,
+    verdictId: `v-${id}`,
+    messageId: `<${id}@vendor.example>`,
+    digest: `sha256:${id}`,
+    sender: 'alice@vendor.example',
+    recipients: ['bob@example.com', 'carol@example.com'],
+    receivedAt,
+    state: 'held',
+    expiresAt: receivedAt + 30 * 24 * HOUR,
+    updatedAt: receivedAt,
+    envelope: { mailFrom: 'alice@vendor.example', rcptTo: ['bob@example.com', 'carol@example.com'] },
+    ...extra,
   };
 }
 
@@ -310,6 +327,70 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         const list = await s.listVerdicts({ limit: 10 });
         expect(list).toHaveLength(1);
         expect(list[0]?.verdict.score).toBe(90);
+      });
+    });
+
+    describe('quarantine index', () => {
+      it('round-trips an entry, updates its state in place, and returns null for unknown ids', async () => {
+        const s = await fresh();
+        const e = held('q1', T0, { messageId: null, sender: "o'brien \"q\" ünï" });
+        await s.putQuarantine(e);
+        expect(await s.getQuarantine('q1')).toEqual(e);
+        expect(await s.getQuarantine('nope')).toBeNull();
+        const released = { ...e, state: 'released' as const, updatedAt: T0 + HOUR };
+        await s.putQuarantine(released);
+        expect(await s.getQuarantine('q1')).toEqual(released);
+        expect(await s.listQuarantine({ limit: 10 })).toHaveLength(1);
+      });
+
+      it('lists newest first, filtered by state and digest, with paging', async () => {
+        const s = await fresh();
+        await s.putQuarantine(held('a', T0));
+        await s.putQuarantine(held('b', T0 + 2 * HOUR, { state: 'released' }));
+        await s.putQuarantine(held('c', T0 + HOUR));
+        await s.putQuarantine(held('d', T0 + 3 * HOUR, { state: 'release_requested', digest: 'sha256:a' }));
+        const ids = (list: QuarantineEntry[]) => list.map((e) => e.id);
+        expect(ids(await s.listQuarantine({ limit: 10 }))).toEqual(['d', 'b', 'c', 'a']);
+        expect(ids(await s.listQuarantine({ limit: 2, offset: 1 }))).toEqual(['b', 'c']);
+        expect(ids(await s.listQuarantine({ limit: 10, state: 'held' }))).toEqual(['c', 'a']);
+        expect(ids(await s.listQuarantine({ limit: 10, digest: 'sha256:a' }))).toEqual(['d', 'a']);
+        expect(ids(await s.listQuarantine({ limit: 10, digest: 'sha256:a', state: 'held' }))).toEqual(['a']);
+        await expect(s.listQuarantine({ limit: -1 })).rejects.toThrow();
+      });
+    });
+
+    describe('audit log', () => {
+      it('appends and lists newest first with paging, detail intact', async () => {
+        const s = await fresh();
+        for (let i = 0; i < 5; i++) {
+          await s.appendAudit({ at: T0 + i, actor: `analyst${i}`, action: 'quarantine.release', subject: `q${i}`, detail: { reason: `looks fine "${i}" ünï`, n: i, nested: { ok: true } } });
+        }
+        const all = await s.listAudit({ limit: 10 });
+        expect(all.map((e) => e.subject)).toEqual(['q4', 'q3', 'q2', 'q1', 'q0']);
+        expect(all[0]).toMatchObject({ at: T0 + 4, actor: 'analyst4', action: 'quarantine.release', detail: { reason: 'looks fine "4" ünï', n: 4, nested: { ok: true } } });
+        expect(all[0]?.seq).toBeGreaterThan(all[1]?.seq ?? Infinity);
+        expect((await s.listAudit({ limit: 2, offset: 3 })).map((e) => e.subject)).toEqual(['q1', 'q0']);
+      });
+
+      it('offers no way to change or remove a line', async () => {
+        // The interface itself is the first guard; the backends add a trigger (tested per backend).
+        const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(await fresh())) as string[];
+        expect(methods).toContain('appendAudit');
+        expect(methods.filter((m) => /audit/i.test(m) && !['appendAudit', 'listAudit'].includes(m))).toEqual([]);
+      });
+    });
+
+    describe('link clicks', () => {
+      it('records clicks per verdict, oldest first, with unknown actors as null', async () => {
+        const s = await fresh();
+        await s.recordClick({ token: 't2', verdictId: 'v1', url: 'https://x.example/b?q="1"', at: T0 + HOUR, actor: null, outcome: 'blocked' });
+        await s.recordClick({ token: 't1', verdictId: 'v1', url: 'https://x.example/a', at: T0, actor: 'bob@example.com', outcome: 'continued' });
+        await s.recordClick({ token: 't3', verdictId: 'v2', url: 'https://y.example/', at: T0, actor: 'carol@example.com', outcome: 'continued' });
+        expect(await s.listClicks('v1')).toEqual([
+          { token: 't1', verdictId: 'v1', url: 'https://x.example/a', at: T0, actor: 'bob@example.com', outcome: 'continued' },
+          { token: 't2', verdictId: 'v1', url: 'https://x.example/b?q="1"', at: T0 + HOUR, actor: null, outcome: 'blocked' },
+        ]);
+        expect(await s.listClicks('none')).toEqual([]);
       });
     });
 

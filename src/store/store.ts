@@ -8,6 +8,52 @@ export interface StoredVerdict {
   readonly origin: string | null;
 }
 
+export type QuarantineState = 'held' | 'released' | 'deleted' | 'expired' | 'release_requested';
+
+/** One held message in the quarantine index (the bytes live encrypted on disk, never here). */
+export interface QuarantineEntry {
+  /** The quarantine id (the gateway spool id it came from). */
+  readonly id: string;
+  readonly verdictId: string;
+  readonly messageId: string | null;
+  /** The message digest: a released digest is never held again. */
+  readonly digest: string;
+  readonly sender: string | null;
+  readonly recipients: readonly string[];
+  readonly receivedAt: number;
+  readonly state: QuarantineState;
+  readonly expiresAt: number;
+  readonly updatedAt: number;
+  /** The SMTP envelope, so a release relays to the same recipients. */
+  readonly envelope: { readonly mailFrom: string | null; readonly rcptTo: readonly string[] };
+}
+
+/** One line of the append-only audit log: who did what to which thing, when. */
+export interface AuditEntry {
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  /** What the action was about (quarantine id, verdict id, ...). */
+  readonly subject: string;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  /** Position in the log, increasing in append order. */
+  readonly seq: number;
+}
+
+/** One visit to the link page for a locked link. */
+export interface LinkClick {
+  readonly token: string;
+  readonly verdictId: string;
+  readonly url: string;
+  readonly at: number;
+  /** Who clicked, when the page was told (query parameter or header); null when unknown. */
+  readonly actor: string | null;
+  readonly outcome: 'continued' | 'blocked';
+}
+
 /**
  * Everything the engine persists. Async so that a networked backend (PostgreSQL) fits the same
  * shape; the conformance suite in `store.conformance.ts` is the contract every backend passes.
@@ -35,6 +81,18 @@ export interface Store {
   /** Newest first by analysedAt. */
   listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]>;
   getMeta(name: string): Promise<string | null>;
+  /** Insert or replace a quarantine index entry (by id). */
+  putQuarantine(entry: QuarantineEntry): Promise<void>;
+  getQuarantine(id: string): Promise<QuarantineEntry | null>;
+  /** Newest first by receivedAt (id breaks ties); filtered by state and/or digest when given. */
+  listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string }): Promise<QuarantineEntry[]>;
+  /** Append only: the log has no update or delete. */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(options: { limit: number; offset?: number }): Promise<StoredAuditEntry[]>;
+  recordClick(click: LinkClick): Promise<void>;
+  /** Oldest first (the order they happened). */
+  listClicks(verdictId: string): Promise<LinkClick[]>;
   setMeta(name: string, value: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -163,3 +163,16 @@ describe('openStore', () => {
     }
   });
 });
+
+describe('PostgresStore audit log', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE on the audit log even from raw SQL (trigger)', async () => {
+    const s = await scratch();
+    const store = await openPostgresStore(s.url);
+    await store.appendAudit({ at: 1, actor: 'a', action: 'x', subject: 's', detail: {} });
+    await store.close();
+    await expect(rows(s.url, "UPDATE audit_log SET actor = 'mallory'")).rejects.toThrow(/append-only/);
+    await expect(rows(s.url, 'DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(rows(s.url, 'TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    expect(await rows(s.url, 'SELECT actor FROM audit_log')).toEqual([{ actor: 'a' }]);
+  });
+});

@@ -12,10 +12,11 @@ import {
 } from '../../core/profile.js';
 import { BelongError, ERROR_CODES } from '../../errors.js';
 import { aggregateObservations } from '../aggregate.js';
-import type { Store, StoredVerdict } from '../store.js';
+import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, Store, StoredAuditEntry, StoredVerdict } from '../store.js';
 import { parseStoredVerdict } from '../verdict-json.js';
 import { decodeText, encodeText } from './pg-text.js';
 import { migratePostgres } from './postgres-migrate.js';
+import { PostgresRecords } from './postgres-records.js';
 import { GET_META, GET_VERDICT, LEARN, LIST_VERDICTS, READ_PROFILES, READ_VALUES, SAVE_VERDICT, SET_META } from './postgres-sql.js';
 
 /** The one thing the store needs from a pool; a seam so the benchmark can count round trips. */
@@ -59,6 +60,7 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly db: Queryable;
   private closed = false;
+  private readonly records = new PostgresRecords((name, text, values) => this.query(name, text, values));
 
   /** `db` defaults to the pool; the benchmark passes a wrapper that counts queries. */
   constructor(pool: pg.Pool, db: Queryable = pool) {
@@ -186,6 +188,34 @@ export class PostgresStore implements Store {
 
   async setMeta(name: string, value: string): Promise<void> {
     await this.query('belong_set_meta', SET_META, [encodeText(name), encodeText(value)]);
+  }
+
+  putQuarantine(entry: QuarantineEntry): Promise<void> {
+    return this.records.putQuarantine(entry);
+  }
+
+  getQuarantine(id: string): Promise<QuarantineEntry | null> {
+    return this.records.getQuarantine(id);
+  }
+
+  listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string }): Promise<QuarantineEntry[]> {
+    return this.records.listQuarantine(options);
+  }
+
+  appendAudit(entry: AuditEntry): Promise<void> {
+    return this.records.appendAudit(entry);
+  }
+
+  listAudit(options: { limit: number; offset?: number }): Promise<StoredAuditEntry[]> {
+    return this.records.listAudit(options);
+  }
+
+  recordClick(click: LinkClick): Promise<void> {
+    return this.records.recordClick(click);
+  }
+
+  listClicks(verdictId: string): Promise<LinkClick[]> {
+    return this.records.listClicks(verdictId);
   }
 
   async close(): Promise<void> {

@@ -107,3 +107,20 @@ describe('openStore', () => {
     expect(defaultDbPath(path.join('data'))).toBe(path.join('data', 'belong.db'));
   });
 });
+
+describe('SqliteStore audit log', () => {
+  it('refuses UPDATE and DELETE on the audit log even from raw SQL (trigger)', async () => {
+    const file = path.join(dir, 'audit', 'belong.db');
+    const store = await openSqliteStore(file);
+    await store.appendAudit({ at: 1, actor: 'a', action: 'x', subject: 's', detail: {} });
+    await store.close();
+    const db = new Database(file);
+    try {
+      expect(() => db.prepare("UPDATE audit_log SET actor = 'mallory'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+      expect(db.prepare('SELECT actor FROM audit_log').all()).toEqual([{ actor: 'a' }]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -14,9 +14,10 @@ import {
 } from '../../core/profile.js';
 import { BelongError, ERROR_CODES } from '../../errors.js';
 import { aggregateObservations } from '../aggregate.js';
-import type { Store, StoredVerdict } from '../store.js';
+import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, Store, StoredAuditEntry, StoredVerdict } from '../store.js';
 import { parseStoredVerdict } from '../verdict-json.js';
 import { migrateSqlite } from './sqlite-migrate.js';
+import { SqliteRecords } from './sqlite-records.js';
 import { type Statements, prepareStatements } from './sqlite-statements.js';
 
 /** Long enough to ride out another process's learn() batch; short enough that a wedged lock surfaces as an error. */
@@ -30,6 +31,7 @@ export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
   private readonly db: Database.Database;
   private statements: Statements | null = null;
+  private recordStatements: SqliteRecords | null = null;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
     migrateSqlite(this.db);
     // Prepared only now: preparing needs the tables to exist.
     this.statements ??= prepareStatements(this.db);
+    this.recordStatements ??= new SqliteRecords(this.db);
   }
 
   async readProfiles(keys: readonly ProfileKey[]): Promise<Map<string, Counter>> {
@@ -111,6 +114,34 @@ export class SqliteStore implements Store {
     this.sql().setMeta.run(name, value);
   }
 
+  async putQuarantine(entry: QuarantineEntry): Promise<void> {
+    this.records().putQuarantine(entry);
+  }
+
+  async getQuarantine(id: string): Promise<QuarantineEntry | null> {
+    return this.records().getQuarantine(id);
+  }
+
+  async listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string }): Promise<QuarantineEntry[]> {
+    return this.records().listQuarantine(options);
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.records().appendAudit(entry);
+  }
+
+  async listAudit(options: { limit: number; offset?: number }): Promise<StoredAuditEntry[]> {
+    return this.records().listAudit(options);
+  }
+
+  async recordClick(click: LinkClick): Promise<void> {
+    this.records().recordClick(click);
+  }
+
+  async listClicks(verdictId: string): Promise<LinkClick[]> {
+    return this.records().listClicks(verdictId);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -118,6 +149,11 @@ export class SqliteStore implements Store {
   /** Used by tests and diagnostics to confirm the pragmas took. */
   pragma(name: string): unknown {
     return this.db.pragma(name, { simple: true });
+  }
+
+  private records(): SqliteRecords {
+    this.sql();
+    return this.recordStatements as SqliteRecords;
   }
 
   private sql(): Statements {
