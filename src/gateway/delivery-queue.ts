@@ -23,6 +23,14 @@ export interface QueueOptions {
   readonly onAnalysisFailure: 'deliver' | 'hold';
   readonly hostname: string;
   readonly now?: () => number;
+  /** When set, held mail moves into the quarantine and leaves the spool; released digests are never held. */
+  readonly quarantine?: QueueQuarantine;
+}
+
+/** What the queue needs from the quarantine (src/quarantine/quarantine.ts). */
+export interface QueueQuarantine {
+  hold(request: { id: string; receivedAt: number; envelope: Envelope; verdictId: string | null }, raw: Buffer): Promise<unknown>;
+  wasReleased(digest: string): Promise<boolean>;
 }
 
 /**
@@ -52,7 +60,7 @@ export class DeliveryQueue {
   async resume(): Promise<number> {
     const records = await this.options.spool.unfinished();
     for (const record of records) {
-      if (record.state === 'held') continue;
+      if (record.state === 'held' && !this.options.quarantine) continue;
       this.schedule(record);
     }
     return records.length;
@@ -119,6 +127,13 @@ export class DeliveryQueue {
 
   private async advance(record: SpoolRecord): Promise<void> {
     const { spool } = this.options;
+    // Out of quarantine: relayed as it is, never analysed (and so never held) again.
+    if (record.state === 'held' && this.options.quarantine) return this.quarantine(record);
+    if (record.state === 'released') {
+      record.state = 'actioned';
+      record.headers = [];
+      record.delivery = 'deliver';
+    }
     if (record.state === 'received') await this.analyse(record);
     if (record.state === 'analysed') {
       // One save for both steps: a crash before it re-analyses (same verdict id), after it relays.
@@ -126,6 +141,7 @@ export class DeliveryQueue {
       record.state = next;
       if (FINAL_STATES.has(next)) return this.finish(record);
       await spool.save(record);
+      if (next === 'held' && this.options.quarantine) return this.quarantine(record);
       if (next !== 'actioned') return this.finish(record);
     }
     if (record.state === 'actioned') await this.relay(record);
@@ -139,7 +155,8 @@ export class DeliveryQueue {
       const verdict = await this.options.analyse(raw, record.envelope, record.receivedAt, `gateway:${record.id}`);
       record.verdictId = verdict.id;
       record.headers = verdictHeaders(verdict);
-      record.delivery = verdict.actions.delivery === 'hold' ? 'hold' : 'deliver';
+      const released = verdict.actions.delivery === 'hold' && (await this.options.quarantine?.wasReleased(verdict.digest));
+      record.delivery = verdict.actions.delivery === 'hold' && !released ? 'hold' : 'deliver';
     } catch (error) {
       this.options.logger.warn({ id: record.id, err: error }, 'analysis failed');
       this.options.metrics.messages.inc({ result: 'analysis_failed' });
@@ -158,7 +175,9 @@ export class DeliveryQueue {
 
   private async relay(record: SpoolRecord): Promise<void> {
     const relay = this.options.relay as Relay;
-    const raw = prependHeaders(await this.options.spool.readRaw(record.id), record.headers);
+    // A released message goes out byte for byte as received (no X-Belong headers added).
+    const original = await this.options.spool.readRaw(record.id);
+    const raw = record.released === true ? original : prependHeaders(original, record.headers);
     record.attempts += 1;
     const outcome = await relay.send(record.envelope.mailFrom, record.pending, raw);
     const settled = new Set([...outcome.delivered, ...outcome.refused.map((r) => r.recipient)].map((a) => a.toLowerCase()));
@@ -186,6 +205,17 @@ export class DeliveryQueue {
     // between relays again from 'actioned': at-least-once, same verdict id).
     record.state = record.failed.length === record.envelope.rcptTo.length ? 'bounced' : 'relayed';
     await this.finish(record);
+  }
+
+  /** Sealed into the quarantine first, then removed from the spool: a crash in between holds it twice, never loses it. */
+  private async quarantine(record: SpoolRecord): Promise<void> {
+    const quarantine = this.options.quarantine as QueueQuarantine;
+    await quarantine.hold({ id: record.id, receivedAt: record.receivedAt, envelope: record.envelope, verdictId: record.verdictId }, await this.options.spool.readRaw(record.id));
+    this.known.delete(record.id);
+    this.options.metrics.queueDepth.set(this.known.size);
+    this.options.metrics.messages.inc({ result: 'held' });
+    this.options.logger.info({ id: record.id, verdictId: record.verdictId }, 'message quarantined');
+    await this.options.spool.remove(record.id);
   }
 
   /** The DSN is itself spooled (null sender), so it gets the same retries; a bounce is never bounced. */

@@ -9,6 +9,8 @@ import { startOpsServer } from './ops-http.js';
 import { Relay } from './relay.js';
 import { InboundServer } from './smtp-inbound.js';
 import { Spool } from './spool.js';
+import { adoptReleased } from '../quarantine/released-spool.js';
+import type { Quarantine } from '../quarantine/quarantine.js';
 import { loadOrCreateTls } from './tls.js';
 
 export interface GatewayOptions {
@@ -18,6 +20,10 @@ export interface GatewayOptions {
   readonly dataDir: string;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** Held mail goes here (sealed) instead of staying in the spool; released mail is adopted back. */
+  readonly quarantine?: Quarantine;
+  /** How often released mail dropped into `<spool>/released/` is picked up (default 2 s). */
+  readonly releasedPollMs?: number;
 }
 
 /** Where the running gateway listens (ports resolved when 0 was asked for). */
@@ -39,6 +45,7 @@ export class Gateway {
   private inbound: InboundServer | null = null;
   private ops: http.Server | null = null;
   private ready = false;
+  private releasedTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: GatewayOptions) {
     const { config, engine, logger } = options;
@@ -60,12 +67,14 @@ export class Gateway {
       onAnalysisFailure: config.onAnalysisFailure,
       hostname: config.hostname,
       now: options.now,
+      quarantine: options.quarantine,
     });
   }
 
   async start(): Promise<GatewayAddresses> {
     const { config, logger } = this.options;
     await this.spool.init();
+    await adoptReleased(this.options.spoolDir);
     const resumed = await this.queue.resume();
     if (resumed > 0) logger.info({ resumed }, 'resuming spooled messages from a previous run');
     const tls = await loadOrCreateTls({ certFile: config.tlsCert, keyFile: config.tlsKey, dataDir: this.options.dataDir, hostname: config.hostname });
@@ -86,8 +95,20 @@ export class Gateway {
       opsPort = (this.ops.address() as AddressInfo).port;
     }
     this.ready = true;
+    this.releasedTimer = setInterval(() => {
+      this.adoptReleased().catch((error: unknown) => logger.error({ err: error }, 'could not adopt released mail'));
+    }, this.options.releasedPollMs ?? 2_000);
+    this.releasedTimer.unref();
     logger.info({ smtp: `${config.listen.host}:${smtpPort}`, ops: opsPort, mode: config.journal ? 'journal' : 'relay', relay: config.relay ?? null }, 'gateway listening');
     return { smtpPort, opsPort };
+  }
+
+  /** Moves released mail from `<spool>/released/` into the queue now; returns how many. */
+  async adoptReleased(): Promise<number> {
+    const records = await adoptReleased(this.options.spoolDir);
+    for (const record of records) this.queue.add(record);
+    if (records.length > 0) this.options.logger.info({ released: records.map((r) => r.id) }, 'relaying mail released from quarantine');
+    return records.length;
   }
 
   get queueDepth(): number {
@@ -96,6 +117,7 @@ export class Gateway {
 
   async stop(): Promise<void> {
     this.ready = false;
+    if (this.releasedTimer) clearInterval(this.releasedTimer);
     this.options.logger.info('shutting down: no new mail; finishing what is in flight');
     await this.inbound?.close();
     await this.queue.stop();

@@ -9,7 +9,8 @@ import type { Envelope } from '../core/message.js';
  * fsynced; that is the moment it may answer `250`. Written by hand (a few fs calls) because
  * queue libraries either keep state in memory or need a server.
  */
-export type SpoolState = 'received' | 'analysed' | 'actioned' | 'relayed' | 'held' | 'bounced' | 'journaled';
+/** `released`: let out of quarantine; relays the original bytes as they are, never re-analysed. */
+export type SpoolState = 'received' | 'analysed' | 'actioned' | 'relayed' | 'held' | 'bounced' | 'journaled' | 'released';
 
 export const FINAL_STATES: ReadonlySet<SpoolState> = new Set(['relayed', 'bounced', 'journaled']);
 
@@ -32,6 +33,8 @@ export interface SpoolRecord {
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
+  /** Set on a message let out of quarantine: relayed byte for byte as received. */
+  released?: boolean;
 }
 
 /**
