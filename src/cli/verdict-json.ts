@@ -1,3 +1,4 @@
+import { footnotesOf } from '../core/narrative/footnotes.js';
 import type { Verdict } from '../core/verdict.js';
 
 /**
@@ -20,7 +21,10 @@ export function verdictLine(origin: string, verdict: Verdict, extra: Record<stri
     threat: verdict.threat,
     actions: verdict.actions,
     reason: verdict.reason,
-    narrative: verdict.reason,
+    headline: verdict.narrative.headline,
+    narrative: verdict.narrative.text,
+    narrativeSpans: verdict.narrative.sentences,
+    footnotes: footnotesOf(verdict.narrative),
     signals: verdict.signals,
     defects: verdict.defects,
   });

@@ -13,6 +13,7 @@ import type { Signal } from './signal.js';
 import { structuralThreat } from './threat.js';
 import { combineThreats, contentThreat } from './content/content-threat.js';
 import type { Verdict } from './verdict.js';
+import { narrate, type NarratedVerdict } from './narrative/narrate.js';
 
 /** How many signal summaries make up the one-line reason. */
 const REASON_SIGNALS = 2;
@@ -45,7 +46,7 @@ export function analyse(message: Message, view: ProfileView, org: Org, policy: P
   const context: CheckContext = { ...input, view, now, facts: factsFor(who, view, now) };
   const signals = ALL_CHECKS.map((check) => check.run(context)).filter((s): s is Signal => s !== null);
   const score = anomalyScore(signals, policy);
-  return {
+  const verdict: NarratedVerdict = {
     id: `v-${message.digest.slice(0, 24)}-${now.toString(36)}`,
     digest: message.digest,
     messageId: message.messageId,
@@ -62,6 +63,8 @@ export function analyse(message: Message, view: ProfileView, org: Org, policy: P
     reason: reasonFrom(signals, policy),
     defects: message.defects,
   };
+  // The narrative reads the finished verdict, actions included.
+  return { ...verdict, narrative: narrate(verdict, policy) };
 }
 
 /**

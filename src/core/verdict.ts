@@ -1,5 +1,6 @@
 import type { Signal } from './signal.js';
 import type { ThreatAssessment } from './threat.js';
+import type { Narrative } from './narrative/span.js';
 
 export type DeliveryAction = 'deliver' | 'banner' | 'junk' | 'hold';
 export type LinkAction = 'none' | 'lock' | 'double_lock' | 'remove';
@@ -38,4 +39,6 @@ export interface Verdict {
   readonly reason: string;
   /** Parser defects carried through so an analyst sees why a verdict rested on less. */
   readonly defects: readonly string[];
+  /** Plain-English story: headline, sentences of spans with references to the data behind them, and the plain text. */
+  readonly narrative: Narrative;
 }

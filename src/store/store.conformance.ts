@@ -67,6 +67,7 @@ function verdict(id: string, analysedAt: number, extra: Partial<Verdict> = {}): 
       actions: { delivery: 'banner', links: 'lock', attachments: 'none', notTaken: [{ area: 'delivery', action: 'hold', reason: 'no payment request' }] },
       reason: 'first contact',
       defects: [],
+      narrative: { headline: 'Flagged: a first-time sender', sentences: [[{ text: 'First contact from ' }, { text: 'alice@vendor.example', ref: { kind: 'sender', id: 'alice@vendor.example' } }, { text: '.' }]], text: 'First contact from alice@vendor.example.' },
       ...extra,
     },
   };
