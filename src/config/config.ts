@@ -28,6 +28,20 @@ export const ConfigSchema = z
     vips: z.array(z.string().trim().toLowerCase().email()).default([]),
     /** Policy file (weights, tags, action thresholds); the built-in default when absent. */
     policy: z.string().min(1).optional(),
+    /**
+     * passive: decide and record, change nothing (no rewrite, no hold; X-Belong-* headers only).
+     * active: the gateway applies the plan (rewrites, holds). Passive by default so a new install
+     * can be watched (`belong replay`) before it touches mail. See docs/rewriting.md.
+     */
+    autonomy: z.enum(['passive', 'active']).default('passive'),
+    /** Per named group (from `groups`), overrides `autonomy`; when recipients' groups disagree, passive wins. Config file only. */
+    autonomyByGroup: z.record(z.string().min(1), z.enum(['passive', 'active'])).default({}),
+    /** Where belong's web server answers /l/<token> (locked links point here). */
+    linkBaseUrl: z.string().url().default('http://127.0.0.1:8025'),
+    /** HMAC key for link tokens (>= 16 chars); generated into the data dir at first use when absent. */
+    linkSecret: z.string().min(16).optional(),
+    /** ARC sealing of rewritten mail (rewriting breaks DKIM); off when absent. Config file only. */
+    arcSeal: z.object({ signingDomain: domainName, selector: z.string().min(1), privateKeyFile: z.string().min(1) }).strict().optional(),
   })
   .strict();
 
@@ -48,10 +62,15 @@ const ENV_NAMES: Readonly<Record<keyof z.input<typeof ConfigSchema>, string>> = 
   policy: 'BELONG_POLICY',
   groups: 'BELONG_GROUPS',
   vips: 'BELONG_VIPS',
+  autonomy: 'BELONG_AUTONOMY',
+  autonomyByGroup: 'BELONG_AUTONOMY_BY_GROUP',
+  linkBaseUrl: 'BELONG_LINK_BASE_URL',
+  linkSecret: 'BELONG_LINK_SECRET',
+  arcSeal: 'BELONG_ARC_SEAL',
 };
 const LIST_SETTINGS = new Set(['orgDomains', 'trustedAuthservIds', 'vips']);
 /** Settings whose environment value is JSON (a record does not fit in a comma list). */
-const JSON_SETTINGS = new Set(['groups']);
+const JSON_SETTINGS = new Set(['groups', 'autonomyByGroup', 'arcSeal']);
 
 export type RawSettings = Partial<Record<keyof typeof ENV_NAMES, unknown>>;
 
