@@ -50,10 +50,9 @@ export function actionSentences(actions: ActionPlan): Sentence[] {
  * signal ids), so only the parts recognised here are retold; the rest becomes a general clause.
  */
 export function why(reason: string): string {
-  const clauses: string[] = [];
   const score = /score (\d+(?:\.\d+)?) (?:<|is below) (\d+(?:\.\d+)?)/.exec(reason);
-  if (/does not ask for/.test(reason)) clauses.push('it asks for no money, bank change, password, gift card or call');
-  if (/ has no /.test(reason)) clauses.push(reason.replace(/^.*?(the email has no \w+).*$/, '$1'));
-  if (score) clauses.push(`its score of ${score[1]} is below ${score[2]}`);
-  return clauses.length > 0 ? clauses.join(', and ') : 'nothing in it called for that';
+  if (score) return `its score of ${score[1]} is below ${score[2]}`;
+  if (/does not ask for/.test(reason)) return 'it asks for no money or password';
+  const none = /the email has no \w+/.exec(reason);
+  return none ? none[0] : 'nothing in it called for that';
 }

@@ -62,7 +62,7 @@ export function intentSentence(verdict: NarratedVerdict): Sentence | null {
       case 'bank_change':
         return [plain('the sender wants your payments sent to a different bank account'), ...quoted(phrase('BANK_DETAILS_CHANGE_REQUEST'))];
       case 'gift_card':
-        return [plain('the sender wants you to buy gift cards, a common way to take money that cannot be traced')];
+        return [plain('the sender wants you to buy gift cards, which is how scammers take money that cannot be traced')];
       case 'credentials':
         return [plain('the sender wants you to sign in through its link, so it can steal your password'), ...quoted(phrase('CREDENTIAL_REQUEST'))];
       case 'attachment':

@@ -9,14 +9,14 @@ export const realiseAuth: Realiser = (fact) => {
   const domain = str(signal, 'senderDomain');
   const failed = strs(signal, 'failed').map((f) => f.toUpperCase());
   if (!signal || !domain || failed.length === 0) return null;
-  const checks = `the ${wordList(failed)} ${failed.length === 1 ? 'check' : 'checks'} that prove where mail comes from`;
+  const checks = `the ${wordList(failed)} ${failed.length === 1 ? 'check' : 'checks'}`;
   const dom = linked(domain, 'infrastructure', domain);
   if (signal.id === 'AUTH_FAIL_KNOWN_DOMAIN' && flag(signal, 'ownDomain')) {
-    return finish([plain('it claims to come from your own domain '), dom, plain(`, but it failed ${checks}`)]);
+    return finish([plain('it claims to come from your own domain '), dom, plain(` but failed ${checks} that prove where mail comes from`)]);
   }
   const passes = int(signal, 'passesBefore') ?? 0;
   if (signal.id === 'AUTH_FAIL_KNOWN_DOMAIN' && passes > 0) {
-    return finish([plain('it claims to come from '), dom, plain(`, but it failed ${checks}; real mail from there passed ${times(passes)} before`)]);
+    return finish([plain('it claims to come from '), dom, plain(` but failed ${checks}, which real mail from there passed ${times(passes)}`)]);
   }
-  return finish([plain('it claims to come from '), dom, plain(`, but it failed ${checks}`)]);
+  return finish([plain('it claims to come from '), dom, plain(` but failed ${checks} that prove where mail comes from`)]);
 };

@@ -1,5 +1,5 @@
-import { int, str, strs } from '../evidence.js';
-import { count, dayDate, listOf } from '../grammar.js';
+import { str, strs } from '../evidence.js';
+import { dayDate, listOf } from '../grammar.js';
 import { finish, linked, plain } from '../span.js';
 import { signalOf, type Realiser } from './realiser.js';
 
@@ -18,16 +18,10 @@ export const realiseBank: Realiser = (fact) => {
     const who = str(changed, str(changed, 'basis') === 'senderDomain' ? 'senderDomain' : 'sender');
     if (fresh.length === 0 || !who) return null;
     const since = dayDate(str(changed, 'knownSince') ?? '');
-    const given = int(changed, 'timesAccountsGiven');
     return finish([
-      plain('it gives bank details ('),
+      plain('it gives a new bank account, '),
       ...listOf(fresh, 'bank'),
-      plain(') that '),
-      linked(who, 'sender', who),
-      plain(' never used before'),
-      ...(known.length > 0
-        ? [plain(`; ${since ? `since ${since} ` : ''}it gave `), ...listOf(known, 'bank'), plain(given !== null ? ` in ${count(given, 'email')}` : '')]
-        : []),
+      ...(known.length > 0 ? [plain(`, but ${since ? `since ${since} ` : ''}`), linked(who, 'sender', who), plain(' has used '), ...listOf(known, 'bank')] : []),
     ]);
   }
   const stranger = signalOf(fact, 'BANK_DETAILS_NEW_SENDER');

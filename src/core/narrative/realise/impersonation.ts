@@ -1,5 +1,4 @@
 import { flag, str, strs } from '../evidence.js';
-import { listOf } from '../grammar.js';
 import { finish, linked, plain } from '../span.js';
 import { signalOf, type Realiser } from './realiser.js';
 
@@ -10,13 +9,14 @@ export const realiseImpersonation: Realiser = (fact) => {
   const sender = str(signal, 'sender');
   const known = strs(signal, 'knownAddresses');
   if (!signal || !name || !sender || known.length === 0) return null;
+  const usual = known[0]!;
   return finish([
-    plain(`the name “${name}”`),
+    plain(`“${name}”`),
     plain(flag(signal, 'vip') ? ', a VIP here,' : ''),
-    plain(' normally writes from '),
-    ...listOf(known, 'sender'),
-    plain(', but this email came from '),
+    plain(' writes from '),
+    linked(usual, 'sender', usual),
+    plain(known.length > 1 ? ' and others' : ''),
+    plain(', never from '),
     linked(sender, 'sender', sender),
-    plain(str(signal, 'addressKind') === 'free-mail' ? ', a free-mail address' : ''),
   ]);
 };

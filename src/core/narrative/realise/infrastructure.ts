@@ -13,9 +13,9 @@ export const realiseInfrastructure: Realiser = (fact, verdict) => {
   if (!signal || labels.length === 0 || earlier === null) return null;
   const who = senderSpan(signal, verdict);
   return finish([
-    plain(`it was sent with a ${wordList(labels)} that `),
+    plain(`it came through a ${wordList(labels)} `),
     who,
     plain(' never used in '),
-    linked(count(earlier, 'earlier email'), 'infrastructure', who.text),
+    linked(count(earlier, 'email'), 'infrastructure', who.text),
   ]);
 };

@@ -45,14 +45,15 @@ export const realiseLookalike: Realiser = (fact) => {
       : [linked(imitates, 'domain', imitates)];
     const messages = int(lookalike, 'imitatedMessages');
     const days = int(lookalike, 'imitatedDaysKnown');
-    const known = !own && messages !== null && messages > 0 ? `, a domain known here from ${count(messages, 'email')}${days ? ` over ${count(days, 'day')}` : ''}` : '';
+    const known = !own && messages !== null && messages > 0 && days ? `, known here for ${count(days, 'day')}` : '';
     return finish([
       plain('the domain '),
       linked(domain, 'lookalike', pair),
-      plain(' differs from '),
-      ...target,
+      plain(`${howItDiffers(lookalike)}${alphabets(confusable)}`.length > 0 ? ' differs' : ' imitates'),
       plain(howItDiffers(lookalike)),
       plain(alphabets(confusable)),
+      plain(`${howItDiffers(lookalike)}${alphabets(confusable)}`.length > 0 ? ' from ' : ' '),
+      ...target,
       plain(known),
     ]);
   }

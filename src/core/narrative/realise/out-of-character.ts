@@ -5,11 +5,11 @@ import { senderSpan, signalOf, type Realiser } from './realiser.js';
 
 /** Plain words for each habit the check can report broken; unknown habits are left out rather than named by code. */
 const HABIT: Readonly<Record<string, string>> = {
-  linkDomains: 'links to sites it never linked to',
-  infrastructure: 'sends from new servers',
-  recipients: 'writes to people it never wrote to',
-  content: 'sends a new kind of content',
-  hour: 'writes at an hour it never used',
+  linkDomains: 'links to new sites',
+  infrastructure: 'uses new servers',
+  recipients: 'writes to new people',
+  content: 'sends new kinds of content',
+  hour: 'writes at an odd hour',
 };
 
 /** A known sender acting unlike itself: the sign of a taken-over account. */
@@ -17,9 +17,8 @@ export const realiseOutOfCharacter: Realiser = (fact, verdict) => {
   const signal = signalOf(fact, 'OUT_OF_CHARACTER');
   const habits = strs(signal, 'brokenHabits').flatMap((h) => (HABIT[h] ? [HABIT[h]] : []));
   const days = int(signal, 'senderDaysKnown');
-  const sent = int(signal, 'senderMessages');
   if (!signal || habits.length === 0) return null;
   const who = senderSpan(signal, verdict);
-  const known = days !== null && sent !== null ? `, known here for ${count(days, 'day')} and ${count(sent, 'email')},` : '';
-  return finish([who, linked(known, 'relationship', who.text), plain(` suddenly acts unlike itself: it ${wordList(habits)}`)]);
+  const known = days ? [plain(' has written here for '), linked(count(days, 'day'), 'relationship', who.text), plain(', but')] : [];
+  return finish([who, ...known, plain(` this email is unlike it: it ${wordList(habits)}`)]);
 };

@@ -19,9 +19,10 @@ export const realiseSender: Realiser = (fact, verdict) => {
       : [];
 
   if (org) {
-    if (str(org, 'domainPrevalence') === 'new' || domain) {
-      return finish([plain('this is the first email anyone here has had from '), who, ...(newDomain.length > 0 ? [plain(', and '), ...newDomain] : [])]);
+    if (domain && domainName) {
+      return finish([plain('nobody here has had mail from '), who, plain(' or anyone at '), linked(domainName, 'domain', domainName), plain(' before')]);
     }
+    if (str(org, 'domainPrevalence') === 'new') return finish([plain('nobody here has had mail from '), who, plain(' before')]);
     const people = int(org, 'domainPeopleWrittenTo') ?? 0;
     if (domainName && people > 0) {
       return finish([who, plain(' is new here, though others at '), linked(domainName, 'domain', domainName), plain(` have written to ${count(people, 'person', 'people')} here`)]);

@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/config/policy-file.js';
+import { sentenceText } from '../../src/core/narrative/span.js';
+import type { Verdict } from '../../src/core/verdict.js';
+import { readManifest } from '../../src/engine/eval/manifest.js';
+import { runEval } from '../../src/engine/eval/run-eval.js';
+import { simulate } from '../../src/simulate/simulate.js';
+import { openStore } from '../../src/store/open-store.js';
+import { unsupportedFacts } from './fact-check.js';
+import { fleschKincaid } from './readability.js';
+
+/** Internal ids and codes a reader must never see: signal ids, verdict ids, raw action names. */
+const INTERNAL = [/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/, /\bv-[0-9a-f]{8,}/, /\bdouble_lock\b/, /\bbank_details_change\b/, /\bsha256:/];
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+describe('narratives of the simulated organisation’s attacks', () => {
+  it('are short, read at or below grade 9, state only facts from the verdict and show no internal ids', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'belong-narrative-'));
+    const { manifest } = simulate({ out: dir, seed: 1, scale: 'small' });
+    const store = await openStore({ dbPath: path.join(dir, 'eval.db'), databaseUrl: null });
+    const attacks: Verdict[] = [];
+    try {
+      await runEval(readManifest(manifest), {
+        store,
+        policy: loadPolicy(),
+        configuredOrg: { domains: [] },
+        trustedAuthservIds: [],
+        resolver: null,
+        wallClock: Date.UTC(2025, 7, 1),
+        hooks: { onProblem: (origin, message) => expect.fail(`${origin}: ${message}`) },
+        onVerdict: (entry, verdict) => {
+          if (entry.label === 'attack') attacks.push(verdict);
+        },
+      });
+    } finally {
+      await store.close();
+    }
+    expect(attacks.length).toBeGreaterThan(20);
+    const told = attacks.filter((v) => v.tags.length > 0 || v.actions.delivery !== 'deliver');
+    expect(median(told.map((v) => v.narrative.sentences.length))).toBeLessThanOrEqual(6);
+    for (const v of told) {
+      expect(v.narrative.sentences.length, v.narrative.text).toBeGreaterThanOrEqual(2);
+      expect(v.narrative.sentences.length, v.narrative.text).toBeLessThanOrEqual(6);
+      for (const pattern of INTERNAL) expect(v.narrative.text + v.narrative.headline, v.narrative.text).not.toMatch(pattern);
+      expect(unsupportedFacts(v.narrative.text, v), v.narrative.text).toEqual([]);
+      expect(unsupportedFacts(v.narrative.headline, v), v.narrative.headline).toEqual([]);
+    }
+    const fk = fleschKincaid(told.flatMap((v) => v.narrative.sentences.map(sentenceText)));
+    console.log(`narratives: ${told.length}, sentences ${fk.sentences}, words ${fk.words}, syllables ${fk.syllables}, Flesch–Kincaid grade ${fk.grade.toFixed(2)}`);
+    expect(fk.grade).toBeLessThanOrEqual(9);
+  }, 120_000);
+});
