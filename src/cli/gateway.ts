@@ -6,6 +6,7 @@ import { Engine } from '../engine/engine.js';
 import { resolveOrg } from '../engine/org-setup.js';
 import { BelongError, ERROR_CODES } from '../errors.js';
 import { Gateway } from '../gateway/gateway.js';
+import { planApplierFor } from '../gateway/plan-applier-setup.js';
 import { parseGatewayConfig, spoolDirOf } from '../gateway/gateway-config.js';
 import { systemResolver } from '../mail/dns.js';
 import { openContext, withCommonOptions, type CommonFlags } from './context.js';
@@ -134,7 +135,9 @@ export async function gatewayCommand(flags: GatewayFlags): Promise<number> {
     trustedAuthservIds: context.config.trustedAuthservIds,
     resolver: config.dns ? systemResolver : null,
   });
-  const gateway = new Gateway({ config, engine, spoolDir: spoolDirOf(config, context.config.dataDir), dataDir: context.config.dataDir, logger });
+  const planApplier = await planApplierFor(context.config, config.hostname);
+  logger.info({ autonomy: context.config.autonomy, byGroup: context.config.autonomyByGroup, arc: Boolean(context.config.arcSeal) }, 'autonomy');
+  const gateway = new Gateway({ config, engine, spoolDir: spoolDirOf(config, context.config.dataDir), dataDir: context.config.dataDir, logger, planApplier });
   await gateway.start();
   await new Promise<void>((resolve) => {
     const shutdown = (): void => {

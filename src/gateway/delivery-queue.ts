@@ -4,6 +4,7 @@ import type { Verdict } from '../core/verdict.js';
 import { buildDsn, headerSection } from './dsn.js';
 import { ANALYSIS_FAILED_HEADERS, prependHeaders, verdictHeaders } from './headers.js';
 import type { GatewayMetrics } from './metrics.js';
+import type { PlanApplier } from './plan-applier.js';
 import type { Relay } from './relay.js';
 import { FINAL_STATES, newRecord, type Spool, type SpoolRecord } from './spool.js';
 
@@ -25,6 +26,8 @@ export interface QueueOptions {
   readonly now?: () => number;
   /** When set, held mail moves into the quarantine and leaves the spool; released digests are never held. */
   readonly quarantine?: QueueQuarantine;
+  /** Autonomy: passive records only, active holds and rewrites (plan-applier.ts); absent = hold on hold, never rewrite. */
+  readonly planApplier?: PlanApplier;
 }
 
 /** What the queue needs from the quarantine (src/quarantine/quarantine.ts). */
@@ -157,6 +160,12 @@ export class DeliveryQueue {
       record.headers = verdictHeaders(verdict);
       const released = verdict.actions.delivery === 'hold' && (await this.options.quarantine?.wasReleased(verdict.digest));
       record.delivery = verdict.actions.delivery === 'hold' && !released ? 'hold' : 'deliver';
+      if (this.options.planApplier && !released) {
+        const decided = this.options.planApplier.decide(verdict, raw, record.delivery);
+        record.delivery = decided.delivery;
+        record.rewrite = decided.rewrite;
+        record.headers = [...record.headers, ...decided.headers];
+      }
     } catch (error) {
       this.options.logger.warn({ id: record.id, err: error }, 'analysis failed');
       this.options.metrics.messages.inc({ result: 'analysis_failed' });
@@ -177,7 +186,7 @@ export class DeliveryQueue {
     const relay = this.options.relay as Relay;
     // A released message goes out byte for byte as received (no X-Belong headers added).
     const original = await this.options.spool.readRaw(record.id);
-    const raw = record.released === true ? original : prependHeaders(original, record.headers);
+    const raw = record.released === true ? original : this.options.planApplier ? await this.options.planApplier.outgoing(original, record.rewrite, record.headers) : prependHeaders(original, record.headers);
     record.attempts += 1;
     const outcome = await relay.send(record.envelope.mailFrom, record.pending, raw);
     const settled = new Set([...outcome.delivered, ...outcome.refused.map((r) => r.recipient)].map((a) => a.toLowerCase()));

@@ -6,6 +6,7 @@ import { DeliveryQueue, type Analyse } from './delivery-queue.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { GatewayMetrics } from './metrics.js';
 import { startOpsServer } from './ops-http.js';
+import type { PlanApplier } from './plan-applier.js';
 import { Relay } from './relay.js';
 import { InboundServer } from './smtp-inbound.js';
 import { Spool } from './spool.js';
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   readonly quarantine?: Quarantine;
   /** How often released mail dropped into `<spool>/released/` is picked up (default 2 s). */
   readonly releasedPollMs?: number;
+  /** Autonomy (passive/active) and message rewriting; absent: hold on hold, never rewrite. */
+  readonly planApplier?: PlanApplier;
 }
 
 /** Where the running gateway listens (ports resolved when 0 was asked for). */
@@ -68,6 +71,7 @@ export class Gateway {
       hostname: config.hostname,
       now: options.now,
       quarantine: options.quarantine,
+      planApplier: options.planApplier,
     });
   }
 

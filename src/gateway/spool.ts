@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../core/message.js';
+import type { RecordedRewrite } from './plan-applier.js';
 
 /**
  * The durable spool: one `<id>.eml` (the bytes exactly as received) plus one `<id>.json`
@@ -35,6 +36,8 @@ export interface SpoolRecord {
   lastError: string | null;
   /** Set on a message let out of quarantine: relayed byte for byte as received. */
   released?: boolean;
+  /** Active autonomy: how to rewrite on relay (decided at analysis, kept for a resumed relay). */
+  rewrite?: RecordedRewrite | null;
 }
 
 /**
