@@ -40,6 +40,8 @@ import { attachmentMacro } from './attachment-macro.js';
 import { attachmentHtml } from './attachment-html.js';
 import { attachmentEncryptedArchive } from './attachment-encrypted-archive.js';
 import { attachmentExecutable } from './attachment-executable.js';
+import { reportedByUsers } from './reported-by-users.js';
+import { reportedSafe } from './reported-safe.js';
 
 /** Every check, in a fixed order so verdicts are deterministic. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -85,4 +87,6 @@ export const ALL_CHECKS: readonly Check[] = [
   attachmentHtml,
   attachmentEncryptedArchive,
   attachmentExecutable,
+  reportedByUsers,
+  reportedSafe,
 ];

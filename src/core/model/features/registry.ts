@@ -12,6 +12,7 @@ import { threadsFeature } from './threads.js';
 import { habitsFeature } from './habits.js';
 import { groupsFeature } from './groups.js';
 import { returnPathFeature } from './return-path.js';
+import { feedbackFeature } from './feedback.js';
 
 /** Every model feature, in a fixed order so lookups and learning are deterministic. */
-export const ALL_FEATURES: readonly ModelFeature[] = [relationshipFeature, infrastructureFeature, hoursFeature, volumeFeature, threadsFeature, habitsFeature, groupsFeature, domainIndexFeature, identityFeature, linksFeature, attachmentsFeature, bankDetailsFeature, returnPathFeature];
+export const ALL_FEATURES: readonly ModelFeature[] = [relationshipFeature, infrastructureFeature, hoursFeature, volumeFeature, threadsFeature, habitsFeature, groupsFeature, domainIndexFeature, identityFeature, linksFeature, attachmentsFeature, bankDetailsFeature, returnPathFeature, feedbackFeature];
