@@ -28,6 +28,12 @@ export const ConfigSchema = z
     vips: z.array(z.string().trim().toLowerCase().email()).default([]),
     /** Policy file (weights, tags, action thresholds); the built-in default when absent. */
     policy: z.string().min(1).optional(),
+    /** AES-256 key (base64, 32 bytes) sealing quarantined mail; generated into <data-dir>/keys/quarantine.key when absent. */
+    quarantineKey: z.string().min(1).optional(),
+    /** Days a held message is kept before `belong quarantine expire` (and the gateway) removes it. */
+    quarantineRetentionDays: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Distinct recipients whose reports it takes before a sender is judged organisation-wide. */
+    reportThreshold: z.coerce.number().int().min(2).max(1000).default(3),
     /**
      * passive: decide and record, change nothing (no rewrite, no hold; X-Belong-* headers only).
      * active: the gateway applies the plan (rewrites, holds). Passive by default so a new install
@@ -60,6 +66,9 @@ const ENV_NAMES: Readonly<Record<keyof z.input<typeof ConfigSchema>, string>> = 
   orgDomains: 'BELONG_ORG_DOMAINS',
   trustedAuthservIds: 'BELONG_TRUSTED_AUTHSERV_IDS',
   policy: 'BELONG_POLICY',
+  quarantineKey: 'BELONG_QUARANTINE_KEY',
+  quarantineRetentionDays: 'BELONG_QUARANTINE_RETENTION_DAYS',
+  reportThreshold: 'BELONG_REPORT_THRESHOLD',
   groups: 'BELONG_GROUPS',
   vips: 'BELONG_VIPS',
   autonomy: 'BELONG_AUTONOMY',
