@@ -9,6 +9,7 @@ import type { Verdict } from '../verdict.js';
  */
 export const FACT_ORDER = [
   'sender',
+  'reported',
   'lookalike',
   'impersonation',
   'orgName',
@@ -36,6 +37,8 @@ const KIND_OF: Readonly<Record<string, FactKind | 'intent'>> = {
   DORMANT_SENDER: 'sender',
   KNOWN_SENDER_NEW_GROUP: 'sender',
   SOLICITED: 'sender',
+  REPORTED_BY_USERS: 'reported',
+  REPORTED_SAFE: 'reported',
   LOOKALIKE_DOMAIN: 'lookalike',
   LOOKALIKE_OWN_DOMAIN: 'lookalike',
   CONFUSABLE_CHARACTERS: 'lookalike',
@@ -80,6 +83,7 @@ const KIND_OF: Readonly<Record<string, FactKind | 'intent'>> = {
  */
 const PRIORITY: Readonly<Record<FactKind, number>> = {
   sender: 1,
+  reported: 1.5,
   lookalike: 1.5,
   impersonation: 1.4,
   orgName: 1,

@@ -86,3 +86,8 @@ export function quote(phrases: readonly string[]): string {
   const first = phrases[0];
   return first ? `“${first}”` : '';
 }
+
+/** "a" or "an" before a word, by its first letter (good enough for the nouns narratives use). */
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}

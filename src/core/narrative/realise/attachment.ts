@@ -1,5 +1,5 @@
 import { int, str, strs } from '../evidence.js';
-import { count } from '../grammar.js';
+import { article, count } from '../grammar.js';
 import { finish, linked, plain } from '../span.js';
 import { signalOf, type Realiser } from './realiser.js';
 
@@ -29,6 +29,6 @@ export const realiseAttachment: Realiser = (fact) => {
   const recipient = str(rare, 'recipient');
   const before = int(rare, 'attachmentsBefore') ?? 0;
   return str(rare, 'basis') === 'sender'
-    ? finish([plain(`it attaches a ${type} file, a type this sender never sent in ${count(before, 'earlier attachment')}`)])
-    : finish([plain(`it attaches a ${type} file, a type `), ...(recipient ? [linked(recipient, 'recipient', recipient)] : [plain('the recipient')]), plain(' rarely receives')]);
+    ? finish([plain(`it attaches ${article(type)} file, a type this sender never sent in ${count(before, 'earlier attachment')}`)])
+    : finish([plain(`it attaches ${article(type)} file, a type `), ...(recipient ? [linked(recipient, 'recipient', recipient)] : [plain('the recipient')]), plain(' rarely receives')]);
 };

@@ -12,11 +12,11 @@ export const realiseAuth: Realiser = (fact) => {
   const checks = `the ${wordList(failed)} ${failed.length === 1 ? 'check' : 'checks'}`;
   const dom = linked(domain, 'infrastructure', domain);
   if (signal.id === 'AUTH_FAIL_KNOWN_DOMAIN' && flag(signal, 'ownDomain')) {
-    return finish([plain('it claims to come from your own domain '), dom, plain(` but failed ${checks} that prove where mail comes from`)]);
+    return finish([plain('it claims to come from your own domain '), dom, plain(` but failed ${checks} that ${failed.length === 1 ? 'proves' : 'prove'} where mail comes from`)]);
   }
   const passes = int(signal, 'passesBefore') ?? 0;
   if (signal.id === 'AUTH_FAIL_KNOWN_DOMAIN' && passes > 0) {
     return finish([plain('it claims to come from '), dom, plain(` but failed ${checks}, which real mail from there passed ${times(passes)}`)]);
   }
-  return finish([plain('it claims to come from '), dom, plain(` but failed ${checks} that prove where mail comes from`)]);
+  return finish([plain('it claims to come from '), dom, plain(` but failed ${checks} that ${failed.length === 1 ? 'proves' : 'prove'} where mail comes from`)]);
 };

@@ -11,6 +11,7 @@ import { realiseOrgName } from './org-name.js';
 import { realiseOther } from './other.js';
 import { realiseOutOfCharacter } from './out-of-character.js';
 import type { Realiser } from './realiser.js';
+import { realiseReported } from './reported.js';
 import { realiseReplyTo } from './reply-to.js';
 import { realiseReturnPath } from './return-path.js';
 import { realiseSender } from './sender.js';
@@ -21,6 +22,7 @@ import { realiseWideDistribution } from './wide-distribution.js';
 /** One realiser per fact kind. */
 export const REALISERS: Readonly<Record<FactKind, Realiser>> = {
   sender: realiseSender,
+  reported: realiseReported,
   lookalike: realiseLookalike,
   impersonation: realiseImpersonation,
   orgName: realiseOrgName,

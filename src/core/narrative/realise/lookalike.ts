@@ -24,7 +24,9 @@ function howItDiffers(signal: Signal): string {
   }
 }
 
-function alphabets(confusable: Signal | undefined): string {
+function alphabets(confusable: Signal | undefined, domain: string): string {
+  // Only when the look-alike letters are in this very domain (not in the display name).
+  if (!flag(confusable, 'inDomain') || str(confusable, 'domain') !== domain) return '';
   const scripts = strs(confusable, 'scripts');
   return scripts.length > 1 ? ` (it mixes ${wordList(scripts)} letters)` : '';
 }
@@ -49,10 +51,10 @@ export const realiseLookalike: Realiser = (fact) => {
     return finish([
       plain('the domain '),
       linked(domain, 'lookalike', pair),
-      plain(`${howItDiffers(lookalike)}${alphabets(confusable)}`.length > 0 ? ' differs' : ' imitates'),
+      plain(`${howItDiffers(lookalike)}${alphabets(confusable, domain)}`.length > 0 ? ' differs' : ' imitates'),
       plain(howItDiffers(lookalike)),
-      plain(alphabets(confusable)),
-      plain(`${howItDiffers(lookalike)}${alphabets(confusable)}`.length > 0 ? ' from ' : ' '),
+      plain(alphabets(confusable, domain)),
+      plain(`${howItDiffers(lookalike)}${alphabets(confusable, domain)}`.length > 0 ? ' from ' : ' '),
       ...target,
       plain(known),
     ]);
