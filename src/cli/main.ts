@@ -5,6 +5,10 @@ import { registerEval } from './eval.js';
 import { registerGateway } from './gateway.js';
 import { registerLearn } from './learn.js';
 import { registerManifest } from './manifest.js';
+import { registerLinks } from './links.js';
+import { registerQuarantine } from './quarantine.js';
+import { registerReport } from './report.js';
+import { registerReplay } from './replay.js';
 import { registerScan } from './scan.js';
 import { registerSimulate } from './simulate.js';
 
@@ -24,6 +28,10 @@ function buildProgram(): Command {
   registerDemo(program);
   registerSimulate(program);
   registerGateway(program);
+  registerQuarantine(program);
+  registerReport(program);
+  registerLinks(program);
+  registerReplay(program);
   return program;
 }
 

@@ -59,7 +59,7 @@ export function analyse(message: Message, view: ProfileView, org: Org, policy: P
     tags: tagsFor(signals, policy),
     signals,
     threat: combineThreats(structuralThreat(message), contentThreat(message)),
-    actions: planActions({ message, score, signals, threat: combineThreats(structuralThreat(message), contentThreat(message)) }, policy),
+    actions: planActions({ score, signals, threat: combineThreats(structuralThreat(message), contentThreat(message)) }, policy),
     reason: reasonFrom(signals, policy),
     defects: message.defects,
   };

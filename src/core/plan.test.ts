@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../config/policy-file.js';
-import { buildMessage } from '../../test/helpers/message-builder.js';
-import type { Attachment, Link } from './message.js';
 import { planActions } from './plan.js';
 import type { Signal } from './signal.js';
 import type { Ask } from './threat.js';
 
 const policy = loadPolicy();
-const link: Link = { href: 'https://files.example/doc', text: 'the document', host: 'files.example', registrableDomain: 'files.example', textDomain: null, source: 'html' };
-const attachment: Attachment = { filename: 'report.pdf', declaredType: 'application/pdf', detectedType: 'application/pdf', size: 1000, sha256: 'ab', disposition: 'attachment' };
 
 function signal(id: string, strength = 1): Signal {
   return { id, strength, evidence: {}, summary: id };
 }
 
 function plan(options: { signals: string[]; asks: Ask[]; score: number; links?: boolean; attachments?: boolean }) {
-  const message = buildMessage({ from: 'x@sender.example', to: ['alice@example.org'], links: options.links ? [link] : [], attachments: options.attachments ? [attachment] : [] });
-  return planActions({ message, score: options.score, signals: options.signals.map((id) => signal(id)), threat: { asks: options.asks, evidence: {} } }, policy);
+  const structural: Ask[] = [...(options.links ? ['link' as const] : []), ...(options.attachments ? ['attachment' as const] : [])];
+  return planActions({ score: options.score, signals: options.signals.map((id) => signal(id)), threat: { asks: [...new Set([...structural, ...options.asks])], evidence: {} } }, policy);
 }
 
 describe('planActions (least aggressive per area, rules from the policy ladders)', () => {
@@ -88,8 +84,7 @@ describe('planActions (least aggressive per area, rules from the policy ladders)
 
   it('the subject tag comes from the policy, only for the listed deliveries', () => {
     const tagged = { ...policy, headers: { subjectTag: { text: '[Suspicious]', onDelivery: ['banner', 'junk'] as const } } };
-    const message = buildMessage({ from: 'x@sender.example', to: ['alice@example.org'] });
-    const input = { message, score: 55, signals: [], threat: { asks: [], evidence: {} } };
+    const input = { score: 55, signals: [], threat: { asks: [], evidence: {} } };
     expect(planActions(input, tagged).subjectTag).toBe('[Suspicious]');
     expect(planActions({ ...input, score: 5 }, tagged).subjectTag).toBeNull();
   });

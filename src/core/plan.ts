@@ -1,4 +1,3 @@
-import type { Message } from './message.js';
 import type { Policy, Rung, RungCondition, TagRule, TagSeverity } from './policy.js';
 import { tagsFor } from './score.js';
 import type { Signal } from './signal.js';
@@ -10,7 +9,6 @@ type Reasoned = ActionPlan['notTaken'][number];
 
 /** What the planner weighs: how anomalous the email is, what it asks for, and what fired. */
 export interface PlanInput {
-  readonly message: Message;
   readonly score: number;
   readonly threat: ThreatAssessment;
   readonly signals: readonly Signal[];
@@ -70,8 +68,9 @@ export function planActions(input: PlanInput, policy: Policy): ActionPlan {
   const why: Reasoned[] = [];
   const notTaken: Reasoned[] = [];
   const delivery = climb('delivery', policy.delivery, 'deliver', facts, why, notTaken);
-  const links = input.message.links.length > 0 ? climb('links', policy.links, 'none', facts, why, notTaken) : 'none';
-  const attachments = input.message.attachments.length > 0 ? climb('attachments', policy.attachments, 'none', facts, why, notTaken) : 'none';
+  // The structural asks say whether the email has links / attachments at all (threat.ts).
+  const links = facts.asks.has('link') ? climb('links', policy.links, 'none', facts, why, notTaken) : 'none';
+  const attachments = facts.asks.has('attachment') ? climb('attachments', policy.attachments, 'none', facts, why, notTaken) : 'none';
   const tag = policy.headers?.subjectTag ?? null;
   const subjectTag = tag && delivery !== 'deliver' && tag.onDelivery.includes(delivery) ? tag.text : null;
   return { delivery, links, attachments, notTaken, why, subjectTag };
