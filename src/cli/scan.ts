@@ -7,7 +7,7 @@ import { describeOrg, resolveOrg } from '../engine/org-setup.js';
 import { collectMessages } from '../sources/collect.js';
 import { openContext, withCommonOptions, type CommonFlags } from './context.js';
 import { exitCodeFor, Reporter } from './reporter.js';
-import { formatVerdictRow, VERDICT_TABLE_HEADER } from './table.js';
+import { formatNarrativeLines, formatVerdictRow, VERDICT_TABLE_HEADER } from './table.js';
 import { verdictLine } from './verdict-json.js';
 
 interface ScanFlags extends CommonFlags {
@@ -50,6 +50,7 @@ export async function scanCommand(paths: readonly string[], flags: ScanFlags): P
       const verdict: Verdict = await engine.score(message, at);
       scanned += 1;
       process.stdout.write(`${flags.json ? verdictLine(item.origin, verdict) : formatVerdictRow(item.origin, verdict)}\n`);
+      if (!flags.json) process.stdout.write(formatNarrativeLines(verdict));
     }
     reporter.info(`scanned ${scanned} of ${items.length} messages; ${reporter.problems} problems`);
     return exitCodeFor(scanned);

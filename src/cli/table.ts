@@ -20,3 +20,30 @@ export function formatVerdictRow(origin: string, verdict: Verdict): string {
     clip(verdict.reason, REASON_WIDTH),
   ].join('  ');
 }
+
+const NARRATIVE_INDENT = ' '.repeat(7);
+const NARRATIVE_WIDTH = 100;
+
+/** Words wrapped to a width (a long address stays whole on its own line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The full plain narrative under a row, for mail belong tagged or acted on; nothing for quiet mail. */
+export function formatNarrativeLines(verdict: Verdict): string {
+  const { actions } = verdict;
+  const quiet = verdict.tags.length === 0 && actions.delivery === 'deliver' && actions.links === 'none' && actions.attachments === 'none';
+  if (quiet) return '';
+  return wrap(verdict.narrative.text, NARRATIVE_WIDTH)
+    .map((l) => `${NARRATIVE_INDENT}${l}\n`)
+    .join('');
+}

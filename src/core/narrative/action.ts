@@ -45,14 +45,24 @@ export function actionSentences(actions: ActionPlan): Sentence[] {
   return sentences;
 }
 
+/** Planner reason clauses a reader can follow, in order of how much they explain; codes and tag names never pass through. */
+const CLAUSES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/does not ask for/, 'it asks for no money or password'],
+  [/no [a-z+]* ?identity\/authentication tag/, 'nothing shows a forged or faked sender'],
+  [/no ATTACHMENT_EXECUTABLE/, 'the attachment is not a program in disguise'],
+  [/no Suspicious Attachment tag/, 'nothing marks the attachment as dangerous'],
+  [/no Credential Harvesting tag/, 'it is not after a password'],
+  [/no Suspicious Link tag/, 'nothing marks the links as dangerous'],
+  [/the email has no links/, 'the email has no links'],
+  [/the email has no attachments/, 'the email has no attachments'],
+];
+
 /**
- * The planner's reason in plain words. Its reasons are written for analysts (they may name
- * signal ids), so only the parts recognised here are retold; the rest becomes a general clause.
+ * The planner's reason in plain words. Its reasons are written for analysts (they name signal
+ * ids and tags), so only the parts recognised here are retold, the most telling one first.
  */
 export function why(reason: string): string {
+  for (const [pattern, clause] of CLAUSES) if (pattern.test(reason)) return clause;
   const score = /score (\d+(?:\.\d+)?) (?:<|is below) (\d+(?:\.\d+)?)/.exec(reason);
-  if (score) return `its score of ${score[1]} is below ${score[2]}`;
-  if (/does not ask for/.test(reason)) return 'it asks for no money or password';
-  const none = /the email has no \w+/.exec(reason);
-  return none ? none[0] : 'nothing in it called for that';
+  return score ? `its score of ${score[1]} is below ${score[2]}` : 'nothing in it called for that';
 }
