@@ -25,6 +25,7 @@ function verdict(id: string, at: string, actions: Partial<ActionPlan>, extra: Pa
     actions: { delivery: 'deliver', links: 'none', attachments: 'none', notTaken: [], ...actions },
     reason: 'test',
     defects: [],
+    narrative: { headline: 'test', sentences: [], text: '' },
     ...extra,
   };
 }
