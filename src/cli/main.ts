@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { BelongError, describeError, ERROR_CODES } from '../errors.js';
 import { registerDemo } from './demo.js';
+import { registerDigest } from './digest.js';
 import { registerEval } from './eval.js';
 import { registerGateway } from './gateway.js';
 import { registerLearn } from './learn.js';
@@ -32,6 +33,7 @@ function buildProgram(): Command {
   registerReport(program);
   registerLinks(program);
   registerReplay(program);
+  registerDigest(program);
   return program;
 }
 

@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/config/policy-file.js';
+import { digestOf } from '../../src/core/narrative/digest.js';
 import { sentenceText } from '../../src/core/narrative/span.js';
 import type { Verdict } from '../../src/core/verdict.js';
 import { readManifest } from '../../src/engine/eval/manifest.js';
@@ -22,11 +23,13 @@ function median(values: readonly number[]): number {
 }
 
 describe('narratives of the simulated organisation’s attacks', () => {
-  it('are short, read at or below grade 9, state only facts from the verdict and show no internal ids', async () => {
+  const attacks: Verdict[] = [];
+  const all: Verdict[] = [];
+
+  beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'belong-narrative-'));
     const { manifest } = simulate({ out: dir, seed: 1, scale: 'small' });
     const store = await openStore({ dbPath: path.join(dir, 'eval.db'), databaseUrl: null });
-    const attacks: Verdict[] = [];
     try {
       await runEval(readManifest(manifest), {
         store,
@@ -37,12 +40,16 @@ describe('narratives of the simulated organisation’s attacks', () => {
         wallClock: Date.UTC(2025, 7, 1),
         hooks: { onProblem: (origin, message) => expect.fail(`${origin}: ${message}`) },
         onVerdict: (entry, verdict) => {
+          all.push(verdict);
           if (entry.label === 'attack') attacks.push(verdict);
         },
       });
     } finally {
       await store.close();
     }
+  }, 120_000);
+
+  it('are short, read at or below grade 9, state only facts from the verdict and show no internal ids', () => {
     expect(attacks.length).toBeGreaterThan(20);
     const told = attacks.filter((v) => v.tags.length > 0 || v.actions.delivery !== 'deliver');
     expect(median(told.map((v) => v.narrative.sentences.length))).toBeLessThanOrEqual(6);
@@ -56,5 +63,19 @@ describe('narratives of the simulated organisation’s attacks', () => {
     const fk = fleschKincaid(told.flatMap((v) => v.narrative.sentences.map(sentenceText)));
     console.log(`narratives: ${told.length}, sentences ${fk.sentences}, words ${fk.words}, syllables ${fk.syllables}, Flesch–Kincaid grade ${fk.grade.toFixed(2)}`);
     expect(fk.grade).toBeLessThanOrEqual(9);
-  }, 120_000);
+  });
+
+  it('add up to a weekly digest: what was stopped, who was targeted, which campaigns', () => {
+    const end = Math.max(...all.map((v) => v.analysedAt));
+    const digest = digestOf(all, 'week', end);
+    const inWeek = all.filter((v) => v.analysedAt > end - 7 * 86_400_000);
+    expect(digest.emails).toBe(inWeek.length);
+    expect(digest.flagged).toBe(inWeek.filter((v) => v.tags.length > 0 || v.actions.delivery !== 'deliver' || v.actions.links !== 'none' || v.actions.attachments !== 'none').length);
+    expect(digest.mostTargeted.length).toBeGreaterThan(0);
+    expect(digest.mostTargeted.length).toBeLessThanOrEqual(3);
+    for (const c of digest.campaigns) expect(c.emails).toBeGreaterThanOrEqual(2);
+    expect(digest.sentences.length).toBeGreaterThanOrEqual(3);
+    expect(digest.text).not.toMatch(INTERNAL[0]!);
+    console.log(digest.text);
+  });
 });
