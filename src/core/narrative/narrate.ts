@@ -32,11 +32,13 @@ function quietReason(verdict: NarratedVerdict, policy: Policy): Sentence {
   return finish([plain('nothing unusual for this sender and recipient')]);
 }
 
-/** An out-of-character sender's broken habits already tell of its new servers: one sentence, not two. */
+/** An out-of-character sender's broken habits already tell of its new servers: one sentence, not two... */
 function withoutRepeats(facts: readonly Fact[]): Fact[] {
   const ooc = facts.find((f) => f.kind === 'outOfCharacter');
   const told = ooc ? strs(ooc.signals[0], 'brokenHabits') : [];
-  return facts.filter((f) => !(f.kind === 'infrastructure' && told.includes('infrastructure')));
+  // ...and of how long the sender has written here, which is all a first-contact-with-this-recipient sentence would add.
+  const onlyRecipient = (f: Fact) => f.kind === 'sender' && f.signals.every((s) => s.id === 'FIRST_CONTACT_RECIPIENT' || s.id === 'SOLICITED');
+  return facts.filter((f) => !(f.kind === 'infrastructure' && told.includes('infrastructure')) && !(ooc && onlyRecipient(f)));
 }
 
 /**
@@ -51,7 +53,7 @@ export function narrate(verdict: NarratedVerdict, policy: Policy): Narrative {
     return assemble(sentenceText(reason), [reason]);
   }
   const intent = intentSentence(verdict);
-  const action = actionSentences(verdict.actions);
+  const action = actionSentences(verdict.actions, intent !== null);
   // At most 6 sentences in all: the facts get what intent and action leave, 2 to 4 of them.
   const room = Math.max(2, Math.min(MAX_FACTS, MAX_SENTENCES - action.length - (intent ? 1 : 0)));
   const sentences: Sentence[] = [];
