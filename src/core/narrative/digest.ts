@@ -1,6 +1,6 @@
 import { DAY_MS } from '../profile.js';
 import type { Verdict } from '../verdict.js';
-import { count, listOf, num } from './grammar.js';
+import { count, listOf, num, wordList } from './grammar.js';
 
 export type DigestPeriod = 'day' | 'week';
 
@@ -149,7 +149,7 @@ function sentencesOf(d: Omit<Digest, 'sentences' | 'text'>): string[] {
   const steps = DELIVERY_WORDS.flatMap(([k, say]) => ((d.byDelivery[k] ?? 0) > 0 ? [say(num(d.byDelivery[k] ?? 0))] : []));
   if (d.linksLocked > 0) steps.push(`locked the links in ${num(d.linksLocked)}`);
   if (d.attachmentsDefused > 0) steps.push(`defused the attachments in ${num(d.attachmentsDefused)}`);
-  out.push(`In ${span}, belong judged ${count(d.emails, 'email')} and stepped in on ${num(d.flagged)}${steps.length > 0 ? `: it ${plainList(steps)}` : ''}.`);
+  out.push(`In ${span}, belong judged ${count(d.emails, 'email')} and stepped in on ${num(d.flagged)}${steps.length > 0 ? `: it ${wordList(steps)}` : ''}.`);
   if (d.byTag.length > 0) out.push(`The commonest warnings were ${plainList(d.byTag.slice(0, 3).map((t) => `${t.tag} (${num(t.emails)})`))}.`);
   if (d.mostTargeted.length > 0) {
     const people = d.mostTargeted.map((u) => `${u.recipient} (${count(u.emails, 'email')}${u.topTags.length > 0 ? `, mostly ${plainList(u.topTags)}` : ''})`);
