@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { pino } from 'pino';
 import { configuredOrg } from '../config/config.js';
 import { Engine } from '../engine/engine.js';
+import { openQuarantine } from '../quarantine/open-quarantine.js';
 import { resolveOrg } from '../engine/org-setup.js';
 import { BelongError, ERROR_CODES } from '../errors.js';
 import { Gateway } from '../gateway/gateway.js';
@@ -137,8 +138,19 @@ export async function gatewayCommand(flags: GatewayFlags): Promise<number> {
   });
   const planApplier = await planApplierFor(context.config, config.hostname);
   logger.info({ autonomy: context.config.autonomy, byGroup: context.config.autonomyByGroup, arc: Boolean(context.config.arcSeal) }, 'autonomy');
-  const gateway = new Gateway({ config, engine, spoolDir: spoolDirOf(config, context.config.dataDir), dataDir: context.config.dataDir, logger, planApplier });
+  // Held mail is sealed into <data-dir>/quarantine; `belong quarantine release` hands it back via the spool.
+  const quarantine = await openQuarantine(context.config, context.store);
+  const gateway = new Gateway({ config, engine, spoolDir: spoolDirOf(config, context.config.dataDir), dataDir: context.config.dataDir, logger, planApplier, quarantine });
   await gateway.start();
+  const expireHeld = (): void => {
+    quarantine.expire().then(
+      (expired) => expired.length > 0 && logger.info({ expired }, 'quarantine retention: expired held mail'),
+      (error: unknown) => logger.error({ err: error }, 'quarantine expiry failed'),
+    );
+  };
+  expireHeld();
+  const expiry = setInterval(expireHeld, 3_600_000);
+  expiry.unref();
   await new Promise<void>((resolve) => {
     const shutdown = (): void => {
       process.off('SIGTERM', shutdown);
@@ -148,6 +160,7 @@ export async function gatewayCommand(flags: GatewayFlags): Promise<number> {
     process.on('SIGTERM', shutdown);
     process.on('SIGINT', shutdown);
   });
+  clearInterval(expiry);
   await gateway.stop();
   await context.store.close();
   return 0;
