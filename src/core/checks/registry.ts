@@ -24,6 +24,8 @@ import { bankDetailsChangeRequest } from './bank-details-change-request.js';
 import { credentialRequest } from './credential-request.js';
 import { urgencySecrecy } from './urgency-secrecy.js';
 import { giftCardRequest } from './gift-card-request.js';
+import { extortion } from './extortion.js';
+import { unsolicitedBulk } from './unsolicited-bulk.js';
 import { callbackNumber } from './callback-number.js';
 import { invoiceIntent } from './invoice-intent.js';
 import { bankDetailsChanged } from './bank-details-changed.js';
@@ -71,6 +73,8 @@ export const ALL_CHECKS: readonly Check[] = [
   credentialRequest,
   urgencySecrecy,
   giftCardRequest,
+  extortion,
+  unsolicitedBulk,
   callbackNumber,
   invoiceIntent,
   bankDetailsChanged,

@@ -10,6 +10,8 @@ const ASKS: ReadonlyArray<readonly [Ask, Intent, string]> = [
   ['callback', 'callback', 'asks the reader to phone a number'],
   ['gift_card', 'gift_card', 'asks about gift cards'],
   ['reply', 'reply', 'asks for a reply'],
+  // Extortion demands money: the planner treats it as the payment ask it is.
+  ['payment', 'extortion', 'demands a payment under threat'],
 ];
 
 /**
@@ -23,7 +25,7 @@ export function contentThreat(message: Message): ThreatAssessment {
   const evidence: Partial<Record<Ask, string>> = {};
   for (const [ask, intent, clause] of ASKS) {
     const phrases = intents[intent];
-    if (!phrases) continue;
+    if (!phrases || evidence[ask]) continue;
     asks.push(ask);
     evidence[ask] = `${clause}: ${phrases.map((p) => `"${p}"`).join(', ')}`;
   }

@@ -6,7 +6,7 @@ import type { Message } from '../message.js';
  * fraud uses in English, German, French and Spanish), kept small and in one place, and it says
  * only what the email asks — how unusual that is for this sender is the model's job.
  */
-export type Intent = 'payment' | 'bank_change' | 'credentials' | 'urgency' | 'secrecy' | 'gift_card' | 'callback' | 'invoice' | 'reply';
+export type Intent = 'payment' | 'bank_change' | 'credentials' | 'urgency' | 'secrecy' | 'gift_card' | 'callback' | 'invoice' | 'reply' | 'extortion';
 
 /** Characters of subject + text examined: phrases that matter sit near the top; the cost stays bounded. */
 export const INTENT_SCAN_CHARS = 20_000;
@@ -67,6 +67,13 @@ const PATTERNS: Readonly<Record<Exclude<Intent, 'callback'>, readonly RegExp[]>>
     /\b(?:invoice|inv\.? ?#|remittance advice|proforma|pro-forma|billing statement|payment receipt)\b/,
     /\b(?:rechnung|facture|factura)\b/,
     /\b(?:subscription|auto-?renewal|renewed|your order)\b/,
+  ],
+  // Sextortion and "your device was hacked" blackmail: a threat plus a crypto payment demand.
+  extortion: [
+    /\b(?:(?:i|we) (?:have )?(?:hacked|infected|gained access to|have access to) your (?:device|computer|phone|account|email|system))\b/,
+    /\b(?:recorded (?:you|a video of you)|your webcam|compromising (?:video|photos?|material)|intimate (?:video|photos?))\b/,
+    /\b(?:(?:send|share|publish|forward) (?:the |this )?(?:video|recording|photos?) to (?:all )?your contacts)\b/,
+    /\b(?:(?:pay|send|transfer) [^\n]{0,40}?(?:bitcoin|btc|monero|xmr)|(?:bitcoin|btc) (?:wallet|address))\b/,
   ],
   reply: [
     /\b(?:are you (?:available|at your desk|around)|reply (?:to me|asap|urgently)|get back to me|let me know (?:asap|when you|if you)|i need (?:you|a favou?r))\b/,

@@ -75,6 +75,8 @@ const KIND_OF: Readonly<Record<string, FactKind | 'intent'>> = {
   GIFT_CARD_REQUEST: 'intent',
   CALLBACK_NUMBER: 'intent',
   INVOICE: 'intent',
+  EXTORTION: 'intent',
+  UNSOLICITED_BULK: 'intent',
 };
 
 /**

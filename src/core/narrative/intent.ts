@@ -5,7 +5,7 @@ import { quote } from './grammar.js';
 import { finish, linked, plain, type Sentence, type Span } from './span.js';
 
 /** What the sender seems to want, most harmful first. */
-export type Intent = 'bank_change' | 'gift_card' | 'credentials' | 'attachment' | 'callback' | 'payment' | 'reply' | 'pressure';
+export type Intent = 'extortion' | 'bank_change' | 'gift_card' | 'credentials' | 'attachment' | 'callback' | 'payment' | 'reply' | 'pressure' | 'marketing';
 
 type NarratedVerdict = Pick<Verdict, 'signals' | 'threat'>;
 
@@ -25,6 +25,7 @@ function threatPhrase(verdict: NarratedVerdict, ask: keyof Verdict['threat']['ev
 export function intentOf(verdict: NarratedVerdict): Intent | null {
   const asks = new Set(verdict.threat.asks);
   const has = (id: string) => signal(verdict, id) !== undefined;
+  if (has('EXTORTION')) return 'extortion';
   if (has('BANK_DETAILS_CHANGE_REQUEST') || has('BANK_DETAILS_CHANGED') || asks.has('bank_details_change')) return 'bank_change';
   if (has('GIFT_CARD_REQUEST') || asks.has('gift_card')) return 'gift_card';
   if (has('CREDENTIAL_REQUEST') || has('LOGIN_LURE') || asks.has('credentials')) return 'credentials';
@@ -33,11 +34,13 @@ export function intentOf(verdict: NarratedVerdict): Intent | null {
   if (has('PAYMENT_REQUEST') || has('INVOICE') || has('BANK_DETAILS_NEW_SENDER')) return 'payment';
   if (asks.has('reply')) return 'reply';
   if (has('URGENCY_SECRECY')) return 'pressure';
+  if (has('UNSOLICITED_BULK')) return 'marketing';
   return null;
 }
 
 /** Short form for the headline. */
 export const INTENT_SHORT: Readonly<Record<Intent, string>> = {
+  extortion: 'making threats for money',
   bank_change: 'asking to change bank details',
   gift_card: 'asking for gift cards',
   credentials: 'after a password',
@@ -46,6 +49,7 @@ export const INTENT_SHORT: Readonly<Record<Intent, string>> = {
   payment: 'asking for a payment',
   reply: 'asking for a reply',
   pressure: 'pressing for speed or secrecy',
+  marketing: 'sending unsolicited marketing',
 };
 
 function quoted(phrase: string | null | undefined): Span[] {
@@ -59,6 +63,10 @@ export function intentSentence(verdict: NarratedVerdict): Sentence | null {
   const phrase = (id: string) => strs(signal(verdict, id), 'phrases')[0];
   const main: Span[] = (() => {
     switch (intent) {
+      case 'extortion':
+        return [plain('the sender threatens you and demands money, a common blackmail scam'), ...quoted(phrase('EXTORTION'))];
+      case 'marketing':
+        return [plain('the sender is sending marketing mail that nobody here asked for')];
       case 'bank_change':
         return [plain('the sender wants your payments sent to a different bank account'), ...quoted(phrase('BANK_DETAILS_CHANGE_REQUEST'))];
       case 'gift_card':
