@@ -149,7 +149,8 @@ export class Spool {
   }
 }
 
-async function writeDurably(file: string, data: Buffer): Promise<void> {
+/** Write and fsync one file (mode 0600): after this returns, its bytes survive a crash. */
+export async function writeDurably(file: string, data: Buffer): Promise<void> {
   const handle = await fs.open(file, 'w', 0o600);
   try {
     await handle.writeFile(data);

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../core/message.js';
-import { newRecord, type SpoolRecord } from '../gateway/spool.js';
+import { newRecord, writeDurably, type SpoolRecord } from '../gateway/spool.js';
 import type { QuarantineEntry } from '../store/store.js';
 
 /**
@@ -28,9 +28,9 @@ export async function writeReleased(spoolDir: string, message: ReleasedMessage):
   const dir = releasedDir(spoolDir);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const record: SpoolRecord = { ...newRecord(message.id, message.receivedAt, message.envelope, message.raw.length), state: 'released', delivery: 'deliver', verdictId: message.verdictId, released: true };
-  await writeSynced(path.join(dir, `${message.id}.eml`), message.raw);
+  await writeDurably(path.join(dir, `${message.id}.eml`), message.raw);
   const temp = path.join(dir, `${message.id}.json.tmp`);
-  await writeSynced(temp, Buffer.from(JSON.stringify(record)));
+  await writeDurably(temp, Buffer.from(JSON.stringify(record)));
   await fs.rename(temp, path.join(dir, `${message.id}.json`));
 }
 
@@ -73,15 +73,6 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function writeSynced(file: string, data: Buffer): Promise<void> {
-  const handle = await fs.open(file, 'w', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The release path the CLI and the gateway share: drop the original into `<spool>/released/`. */
 export function deliverToSpool(spoolDir: string): (entry: QuarantineEntry, raw: Buffer) => Promise<void> {

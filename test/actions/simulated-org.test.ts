@@ -1,37 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/config/policy-file.js';
 import type { Verdict } from '../../src/core/verdict.js';
-import { readManifest } from '../../src/engine/eval/manifest.js';
-import { runEval } from '../../src/engine/eval/run-eval.js';
-import { simulate } from '../../src/simulate/simulate.js';
-import { openStore } from '../../src/store/open-store.js';
+import { evalSmallSimulation } from '../helpers/simulated-eval.js';
 
 /** Asks a rewrite cannot neutralise: only these may justify holding an email. */
 const REQUEST_ASKS = new Set(['payment', 'bank_details_change', 'credentials', 'gift_card', 'callback']);
 
 describe('action plans over the simulated organisation (small)', () => {
   it('holds no email because of a link alone, and neutralises risky links and attachments in place', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'belong-actions-'));
-    const { manifest } = simulate({ out: dir, seed: 1, scale: 'small' });
-    const store = await openStore({ dbPath: path.join(dir, 'eval.db'), databaseUrl: null });
     const seen: Array<{ label: string; kind: string; verdict: Verdict }> = [];
-    try {
-      await runEval(readManifest(manifest), {
-        store,
-        policy: loadPolicy(),
-        configuredOrg: { domains: [] },
-        trustedAuthservIds: [],
-        resolver: null,
-        wallClock: Date.UTC(2025, 7, 1),
-        hooks: { onProblem: (origin, message) => expect.fail(`${origin}: ${message}`) },
-        onVerdict: (entry, verdict) => seen.push({ label: entry.label ?? 'unlabelled', kind: entry.kind ?? '', verdict }),
-      });
-    } finally {
-      await store.close();
-    }
+    await evalSmallSimulation((entry, verdict) => seen.push({ label: entry.label ?? 'unlabelled', kind: entry.kind ?? '', verdict }));
     const legit = seen.filter((s) => s.label === 'legit');
     expect(legit.length).toBeGreaterThan(100);
     const heldForLinkAlone = legit.filter(({ verdict: v }) => v.actions.delivery === 'hold' && v.threat.asks.includes('link') && !v.threat.asks.some((a) => REQUEST_ASKS.has(a)));

@@ -1,32 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Mailbox, message, tempDir, until } from './harness.js';
+import { canConnect, freePort, Mailbox, message, tempDir, until } from './harness.js';
 
 const BIN = path.resolve('bin/belong.js');
 const built = existsSync(path.resolve('dist/cli/gateway.js'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
 
 const children: ChildProcess[] = [];
 let mailbox: Mailbox | null = null;

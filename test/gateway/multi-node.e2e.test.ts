@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchSchema, type ScratchSchema } from '../../src/store/postgres/scratch-schema.js';
-import { Mailbox, tempDir, until } from './harness.js';
+import { canConnect, freePort, Mailbox, tempDir, until } from './harness.js';
 
 /**
  * Issue #8: two gateway processes share one PostgreSQL model. A sender learned through one node
@@ -13,25 +12,6 @@ import { Mailbox, tempDir, until } from './harness.js';
  */
 const BIN = path.resolve('bin/belong.js');
 const built = existsSync(path.resolve('dist/cli/gateway.js'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
 
 let schema: ScratchSchema;
 const mailbox = new Mailbox();

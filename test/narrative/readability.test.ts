@@ -1,15 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/config/policy-file.js';
 import { digestOf } from '../../src/core/narrative/digest.js';
 import { sentenceText } from '../../src/core/narrative/span.js';
 import type { Verdict } from '../../src/core/verdict.js';
-import { readManifest } from '../../src/engine/eval/manifest.js';
-import { runEval } from '../../src/engine/eval/run-eval.js';
-import { simulate } from '../../src/simulate/simulate.js';
-import { openStore } from '../../src/store/open-store.js';
+import { evalSmallSimulation } from '../helpers/simulated-eval.js';
 import { unsupportedFacts } from './fact-check.js';
 import { fleschKincaid } from './readability.js';
 
@@ -27,26 +20,10 @@ describe('narratives of the simulated organisation’s attacks', () => {
   const all: Verdict[] = [];
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'belong-narrative-'));
-    const { manifest } = simulate({ out: dir, seed: 1, scale: 'small' });
-    const store = await openStore({ dbPath: path.join(dir, 'eval.db'), databaseUrl: null });
-    try {
-      await runEval(readManifest(manifest), {
-        store,
-        policy: loadPolicy(),
-        configuredOrg: { domains: [] },
-        trustedAuthservIds: [],
-        resolver: null,
-        wallClock: Date.UTC(2025, 7, 1),
-        hooks: { onProblem: (origin, message) => expect.fail(`${origin}: ${message}`) },
-        onVerdict: (entry, verdict) => {
-          all.push(verdict);
-          if (entry.label === 'attack') attacks.push(verdict);
-        },
-      });
-    } finally {
-      await store.close();
-    }
+    await evalSmallSimulation((entry, verdict) => {
+      all.push(verdict);
+      if (entry.label === 'attack') attacks.push(verdict);
+    });
   }, 120_000);
 
   it('are short, read at or below grade 9, state only facts from the verdict and show no internal ids', () => {
