@@ -10,7 +10,7 @@ import { configFrom, openContext, withCommonOptions, type CommonFlags } from './
 import { replayWithProgress } from './eval.js';
 import { manifestCommand } from './manifest.js';
 import { Reporter } from './reporter.js';
-import { formatVerdictRow, VERDICT_TABLE_HEADER } from './table.js';
+import { formatNarrativeLines, formatVerdictRow, VERDICT_TABLE_HEADER } from './table.js';
 
 /** The shared mailing-list corpus, beside the project checkout (see ../shared/corpora/README.md). */
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../../shared/corpora/lore_linux_watchdog/msgs', import.meta.url));
@@ -61,7 +61,7 @@ export async function demoCommand(flags: DemoFlags): Promise<number> {
     });
     const top = [...verdicts].sort((a, b) => b.verdict.score - a.verdict.score || a.origin.localeCompare(b.origin)).slice(0, SHOWN);
     process.stdout.write(`\nThe ${SHOWN} messages from ${flags.testFrom} on that belong least:\n${VERDICT_TABLE_HEADER}\n`);
-    for (const { origin, verdict } of top) process.stdout.write(`${formatVerdictRow(origin, verdict)}\n`);
+    for (const { origin, verdict } of top) process.stdout.write(`${formatVerdictRow(origin, verdict)}\n${formatNarrativeLines(verdict)}`);
     process.stdout.write(`\n${formatReport(report)}\n\nmodel kept in ${dbPath}; try: node bin/belong.js scan --db ${dbPath} <file.eml>\n`);
     return 0;
   } finally {
