@@ -150,6 +150,91 @@ CREATE TABLE IF NOT EXISTS link_clicks (
 CREATE INDEX IF NOT EXISTS link_clicks_verdict ON link_clicks (verdict_id, at);
 `,
   },
+  {
+    version: 3,
+    name: 'verdict search columns; users, sessions, API tokens',
+    // Copies of body fields the message list filters on, backfilled from the JSON body.
+    sql: `
+ALTER TABLE verdicts ADD COLUMN sender TEXT;
+ALTER TABLE verdicts ADD COLUMN recipients TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE verdicts ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE verdicts ADD COLUMN delivery TEXT NOT NULL DEFAULT 'deliver';
+ALTER TABLE verdicts ADD COLUMN direction TEXT NOT NULL DEFAULT 'inbound';
+UPDATE verdicts SET
+  sender = json_extract(body, '$.verdict.from'),
+  recipients = coalesce(json_extract(body, '$.verdict.recipients'), '[]'),
+  subject = coalesce(json_extract(body, '$.verdict.subject'), ''),
+  delivery = coalesce(json_extract(body, '$.verdict.actions.delivery'), 'deliver'),
+  direction = coalesce(json_extract(body, '$.verdict.direction'), 'inbound');
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
+CREATE TABLE IF NOT EXISTS api_tokens (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  scope TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT
+);
+CREATE INDEX IF NOT EXISTS verdicts_sender ON verdicts (sender, analysed_at);
+CREATE INDEX IF NOT EXISTS verdicts_delivery ON verdicts (delivery, analysed_at);
+CREATE INDEX IF NOT EXISTS verdicts_score ON verdicts (score);`,
+    postgres: `
+ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS sender TEXT;
+ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS recipients TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS delivery TEXT NOT NULL DEFAULT 'deliver';
+ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS direction TEXT NOT NULL DEFAULT 'inbound';
+UPDATE verdicts SET
+  sender = body::json->'verdict'->>'from',
+  recipients = coalesce((body::json->'verdict'->'recipients')::text, '[]'),
+  subject = coalesce(body::json->'verdict'->>'subject', ''),
+  delivery = coalesce(body::json->'verdict'->'actions'->>'delivery', 'deliver'),
+  direction = coalesce(body::json->'verdict'->>'direction', 'inbound');
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
+CREATE TABLE IF NOT EXISTS api_tokens (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  scope TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT
+);
+CREATE INDEX IF NOT EXISTS verdicts_sender ON verdicts (sender, analysed_at);
+CREATE INDEX IF NOT EXISTS verdicts_delivery ON verdicts (delivery, analysed_at);
+CREATE INDEX IF NOT EXISTS verdicts_score ON verdicts (score);`,
+  },
 ];
 
 /** The DDL for the bookkeeping table itself; created before any migration runs. */

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANY_VALUE, MAX_VALUES_PER_QUERY, type Counter, type Observation, type ProfileKey, key, keyString, massAt, mergeCounters, valuesKeyString } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
+import type { UserRecord } from './accounts.js';
 import type { QuarantineEntry, Store, StoredVerdict } from './store.js';
 import { mulberry32 } from '../simulate/rng.js';
 
@@ -392,6 +393,114 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
           { token: 't2', verdictId: 'v1', url: 'https://x.example/b?q="1"', at: T0 + HOUR, actor: null, outcome: 'blocked' },
         ]);
         expect(await s.listClicks('none')).toEqual([]);
+      });
+    });
+
+    describe('verdict search', () => {
+      const seed = async (s: Store) => {
+        const actions = (delivery: 'deliver' | 'banner' | 'hold') => ({ delivery, links: 'none' as const, attachments: 'none' as const, notTaken: [] });
+        await s.saveVerdict(verdict('a', T0, { score: 10, tags: [], from: 'alice@vendor.example', recipients: ['bob@example.com'], subject: 'Lunch 100% on us', actions: actions('deliver') }));
+        await s.saveVerdict(verdict('b', T0 + HOUR, { score: 80, tags: ['Spoof', 'First Contact'], from: 'mallory@evil.example', recipients: ['bob@example.com', 'carol@example.com'], subject: 'URGENT invoice', actions: actions('hold') }));
+        await s.saveVerdict(verdict('c', T0 + 25 * HOUR, { score: 55, tags: ['First Contact'], from: 'dave@new.example', recipients: ['carol@example.com'], subject: 'Hello', direction: 'outbound', actions: actions('banner') }));
+        await s.saveVerdict(verdict('d', T0 + 26 * HOUR, { score: 30, tags: ['First Contact Extra'], from: null, recipients: ['bob_x@example.com'], subject: 'misc_stuff', actions: actions('deliver') }));
+      };
+      const ids = (r: { items: StoredVerdict[] }) => r.items.map((x) => x.verdict.id);
+
+      it('filters by time, sender, recipient, tag, action, direction, score and free text', async () => {
+        const s = await fresh();
+        await seed(s);
+        const page = { limit: 10 };
+        expect(ids(await s.searchVerdicts({}, page))).toEqual(['d', 'c', 'b', 'a']);
+        expect(ids(await s.searchVerdicts({ from: T0 + HOUR, to: T0 + 26 * HOUR }, page))).toEqual(['c', 'b']);
+        expect(ids(await s.searchVerdicts({ sender: 'mallory@evil.example' }, page))).toEqual(['b']);
+        expect(ids(await s.searchVerdicts({ recipient: 'carol@example.com' }, page))).toEqual(['c', 'b']);
+        // Exact elements only: 'bob_x' is not 'bob', and '_' is no wildcard.
+        expect(ids(await s.searchVerdicts({ recipient: 'bob@example.com' }, page))).toEqual(['b', 'a']);
+        expect(ids(await s.searchVerdicts({ tag: 'First Contact' }, page))).toEqual(['c', 'b']);
+        expect(ids(await s.searchVerdicts({ action: 'hold' }, page))).toEqual(['b']);
+        expect(ids(await s.searchVerdicts({ direction: 'outbound' }, page))).toEqual(['c']);
+        expect(ids(await s.searchVerdicts({ minScore: 30, maxScore: 55 }, page))).toEqual(['d', 'c']);
+        expect(ids(await s.searchVerdicts({ text: 'urgent' }, page))).toEqual(['b']);
+        expect(ids(await s.searchVerdicts({ text: 'EVIL' }, page))).toEqual(['b']);
+        expect(ids(await s.searchVerdicts({ text: '100%' }, page))).toEqual(['a']);
+        expect(ids(await s.searchVerdicts({ text: '_' }, page))).toEqual(['d']);
+        expect(ids(await s.searchVerdicts({ tag: 'First Contact', minScore: 60, recipient: 'bob@example.com' }, page))).toEqual(['b']);
+      });
+
+      it('pages with a has-more flag and refuses bad paging', async () => {
+        const s = await fresh();
+        await seed(s);
+        const first = await s.searchVerdicts({}, { limit: 3 });
+        expect(ids(first)).toEqual(['d', 'c', 'b']);
+        expect(first.hasMore).toBe(true);
+        const second = await s.searchVerdicts({}, { limit: 3, offset: 3 });
+        expect(ids(second)).toEqual(['a']);
+        expect(second.hasMore).toBe(false);
+        await expect(s.searchVerdicts({}, { limit: -1 })).rejects.toThrow();
+      });
+
+      it('counts per UTC day, direction, action and tag set', async () => {
+        const s = await fresh();
+        await seed(s);
+        const rows = await s.countVerdicts({});
+        const day1 = T0;
+        const day2 = T0 + 24 * HOUR;
+        expect(rows.map((r) => ({ ...r, tags: [...r.tags] }))).toEqual(
+          expect.arrayContaining([
+            { day: day1, direction: 'inbound', delivery: 'deliver', tags: [], count: 1 },
+            { day: day1, direction: 'inbound', delivery: 'hold', tags: ['Spoof', 'First Contact'], count: 1 },
+            { day: day2, direction: 'outbound', delivery: 'banner', tags: ['First Contact'], count: 1 },
+            { day: day2, direction: 'inbound', delivery: 'deliver', tags: ['First Contact Extra'], count: 1 },
+          ]),
+        );
+        expect(rows).toHaveLength(4);
+        expect((await s.countVerdicts({ action: 'hold' })).map((r) => r.count)).toEqual([1]);
+      });
+    });
+
+    describe('accounts', () => {
+      const user = (id: string, username: string): UserRecord => ({ id, username, role: 'analyst', passwordHash: '$argon2id$x', disabled: false, createdAt: T0, updatedAt: T0 });
+
+      it('creates users once per id and username, updates and lists them', async () => {
+        const s = await fresh();
+        expect(await s.createUser(user('u1', 'zoe'))).toBe(true);
+        expect(await s.createUser(user('u2', 'amy'))).toBe(true);
+        expect(await s.createUser(user('u3', 'zoe'))).toBe(false);
+        expect(await s.createUser(user('u1', 'other'))).toBe(false);
+        expect(await s.getUser('u1')).toEqual(user('u1', 'zoe'));
+        expect(await s.getUserByName('amy')).toEqual(user('u2', 'amy'));
+        expect(await s.getUser('nope')).toBeNull();
+        const changed: UserRecord = { ...user('u1', 'zoe'), role: 'admin', disabled: true, passwordHash: '$argon2id$y', updatedAt: T0 + HOUR };
+        await s.updateUser(changed);
+        expect(await s.getUser('u1')).toEqual(changed);
+        expect((await s.listUsers()).map((u) => u.username)).toEqual(['amy', 'zoe']);
+      });
+
+      it('keeps sessions by hash and deletes them one by one or per user', async () => {
+        const s = await fresh();
+        await s.createSession({ idHash: 'h1', userId: 'u1', createdAt: T0, expiresAt: T0 + HOUR });
+        await s.createSession({ idHash: 'h2', userId: 'u1', createdAt: T0, expiresAt: T0 + HOUR });
+        await s.createSession({ idHash: 'h3', userId: 'u2', createdAt: T0, expiresAt: T0 + HOUR });
+        expect(await s.getSession('h1')).toEqual({ idHash: 'h1', userId: 'u1', createdAt: T0, expiresAt: T0 + HOUR });
+        await s.deleteSession('h1');
+        expect(await s.getSession('h1')).toBeNull();
+        await s.deleteUserSessions('u1');
+        expect(await s.getSession('h2')).toBeNull();
+        expect(await s.getSession('h3')).not.toBeNull();
+      });
+
+      it('stores API tokens by hash, lists them, and revokes once', async () => {
+        const s = await fresh();
+        await s.createApiToken({ id: 't1', userId: 'u1', name: 'siem', tokenHash: 'th1', scope: 'read', createdAt: T0, revokedAt: null });
+        await s.createApiToken({ id: 't2', userId: 'u2', name: 'soar', tokenHash: 'th2', scope: 'write', createdAt: T0 + 1, revokedAt: null });
+        expect(await s.getApiTokenByHash('th2')).toEqual({ id: 't2', userId: 'u2', name: 'soar', tokenHash: 'th2', scope: 'write', createdAt: T0 + 1, revokedAt: null });
+        expect(await s.getApiTokenByHash('nope')).toBeNull();
+        expect((await s.listApiTokens(null)).map((t) => t.id)).toEqual(['t1', 't2']);
+        expect((await s.listApiTokens('u1')).map((t) => t.id)).toEqual(['t1']);
+        expect(await s.revokeApiToken('t1', T0 + HOUR)).toBe(true);
+        expect(await s.revokeApiToken('t1', T0 + 2 * HOUR)).toBe(false);
+        expect(await s.revokeApiToken('nope', T0)).toBe(false);
+        expect((await s.getApiTokenByHash('th1'))?.revokedAt).toBe(T0 + HOUR);
       });
     });
 

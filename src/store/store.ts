@@ -1,5 +1,7 @@
 import type { Counter, Observation, ProfileKey, ValueCounter, ValuesQuery } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
+import type { ApiTokenRecord, SessionRecord, UserRecord } from './accounts.js';
+import type { VerdictCountRow, VerdictFilter, VerdictPage, VerdictSearchResult } from './verdict-search.js';
 
 /** A verdict as kept: the verdict plus where the message came from. */
 export interface StoredVerdict {
@@ -80,6 +82,28 @@ export interface Store {
   getVerdict(id: string): Promise<StoredVerdict | null>;
   /** Newest first by analysedAt. */
   listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]>;
+  /** Filtered, paged message list; newest first (analysedAt, then id), as listVerdicts. */
+  searchVerdicts(filter: VerdictFilter, page: VerdictPage): Promise<VerdictSearchResult>;
+  /** Matching verdicts counted per UTC day, direction, delivery action and tag set. */
+  countVerdicts(filter: VerdictFilter): Promise<VerdictCountRow[]>;
+  /** False (and nothing written) when the id or username is taken. */
+  createUser(user: UserRecord): Promise<boolean>;
+  /** Replaces username, role, password hash, disabled and updatedAt of the user with this id. */
+  updateUser(user: UserRecord): Promise<void>;
+  getUser(id: string): Promise<UserRecord | null>;
+  getUserByName(username: string): Promise<UserRecord | null>;
+  /** By username. */
+  listUsers(): Promise<UserRecord[]>;
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(idHash: string): Promise<SessionRecord | null>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteUserSessions(userId: string): Promise<void>;
+  createApiToken(token: ApiTokenRecord): Promise<void>;
+  getApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  /** Oldest first; all users' tokens when userId is null. Revoked tokens included. */
+  listApiTokens(userId: string | null): Promise<ApiTokenRecord[]>;
+  /** True when the token existed and was not already revoked. */
+  revokeApiToken(id: string, at: number): Promise<boolean>;
   getMeta(name: string): Promise<string | null>;
   /** Insert or replace a quarantine index entry (by id). */
   putQuarantine(entry: QuarantineEntry): Promise<void>;

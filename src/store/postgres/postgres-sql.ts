@@ -59,11 +59,13 @@ ON CONFLICT (entity, id, feature, value) DO UPDATE SET
   last_seen = GREATEST(profiles.last_seen, excluded.last_seen)`;
 
 export const SAVE_VERDICT = `
-INSERT INTO verdicts (id, digest, message_id, analysed_at, score, tags, origin, body)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO verdicts (id, digest, message_id, analysed_at, score, tags, origin, body, sender, recipients, subject, delivery, direction)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 ON CONFLICT (id) DO UPDATE SET
   digest = excluded.digest, message_id = excluded.message_id, analysed_at = excluded.analysed_at,
-  score = excluded.score, tags = excluded.tags, origin = excluded.origin, body = excluded.body`;
+  score = excluded.score, tags = excluded.tags, origin = excluded.origin, body = excluded.body,
+  sender = excluded.sender, recipients = excluded.recipients, subject = excluded.subject,
+  delivery = excluded.delivery, direction = excluded.direction`;
 
 export const GET_VERDICT = 'SELECT body FROM verdicts WHERE id = $1';
 

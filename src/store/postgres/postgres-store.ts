@@ -13,7 +13,11 @@ import {
 import { BelongError, ERROR_CODES } from '../../errors.js';
 import { aggregateObservations } from '../aggregate.js';
 import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, Store, StoredAuditEntry, StoredVerdict } from '../store.js';
+import type { ApiTokenRecord, SessionRecord, UserRecord } from '../accounts.js';
+import { checkPaging } from '../records.js';
 import { parseStoredVerdict } from '../verdict-json.js';
+import { type VerdictCountRow, type VerdictFilter, type VerdictPage, type VerdictSearchResult, DAY_MS, verdictSearchColumns, verdictWhere } from '../verdict-search.js';
+import { PostgresAccounts } from './postgres-accounts.js';
 import { decodeText, encodeText } from './pg-text.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { PostgresRecords } from './postgres-records.js';
@@ -61,6 +65,7 @@ export class PostgresStore implements Store {
   private readonly db: Queryable;
   private closed = false;
   private readonly records = new PostgresRecords((name, text, values) => this.query(name, text, values));
+  private readonly accounts = new PostgresAccounts((name, text, values) => this.query(name, text, values));
 
   /** `db` defaults to the pool; the benchmark passes a wrapper that counts queries. */
   constructor(pool: pg.Pool, db: Queryable = pool) {
@@ -161,7 +166,11 @@ export class PostgresStore implements Store {
     const origin = stored.origin === null ? null : encodeText(stored.origin);
     const messageId = v.messageId === null ? null : encodeText(v.messageId);
     // The body is JSON, which escapes U+0000, so only the copied index columns need encoding.
-    await this.query('belong_save_verdict', SAVE_VERDICT, [encodeText(v.id), v.digest, messageId, v.analysedAt, v.score, JSON.stringify(v.tags), origin, JSON.stringify(stored)]);
+    const c = verdictSearchColumns(v);
+    await this.query('belong_save_verdict', SAVE_VERDICT, [
+      encodeText(v.id), v.digest, messageId, v.analysedAt, v.score, JSON.stringify(v.tags), origin, JSON.stringify(stored),
+      c.sender === null ? null : encodeText(c.sender), c.recipients, encodeText(c.subject), c.delivery, c.direction,
+    ]);
   }
 
   async getVerdict(id: string): Promise<StoredVerdict | null> {
@@ -178,6 +187,77 @@ export class PostgresStore implements Store {
     }
     const { rows } = await this.query<{ body: string }>('belong_list_verdicts', LIST_VERDICTS, [limit, offset]);
     return rows.map((row) => parseStoredVerdict(row.body, 'verdicts'));
+  }
+
+  async searchVerdicts(filter: VerdictFilter, page: VerdictPage): Promise<VerdictSearchResult> {
+    const { limit, offset = 0 } = page;
+    checkPaging('searchVerdicts', limit, offset);
+    const where = verdictWhere(encodeFilter(filter), (n) => `$${n}`);
+    const n = where.params.length;
+    // Unnamed: the text varies with the filters given. One row past the page tells whether there is more.
+    const { rows } = await this.adHoc<{ body: string }>(`SELECT body FROM verdicts ${where.sql} ORDER BY analysed_at DESC, id COLLATE "C" DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [...where.params, limit + 1, offset]);
+    return { items: rows.slice(0, limit).map((row) => parseStoredVerdict(row.body, 'verdicts')), hasMore: rows.length > limit };
+  }
+
+  async countVerdicts(filter: VerdictFilter): Promise<VerdictCountRow[]> {
+    const where = verdictWhere(encodeFilter(filter), (n) => `$${n}`);
+    const { rows } = await this.adHoc<{ day: number; direction: string; delivery: string; tags: string; count: number }>(
+      `SELECT (analysed_at / ${DAY_MS}) * ${DAY_MS} AS day, direction, delivery, tags, count(*) AS count FROM verdicts ${where.sql} GROUP BY 1, 2, 3, 4 ORDER BY 1, direction COLLATE "C", delivery COLLATE "C", tags COLLATE "C"`,
+      where.params,
+    );
+    return rows.map((r) => ({ day: Number(r.day), direction: r.direction, delivery: r.delivery, tags: JSON.parse(r.tags) as string[], count: Number(r.count) }));
+  }
+
+  createUser(user: UserRecord): Promise<boolean> {
+    return this.accounts.createUser(user);
+  }
+
+  updateUser(user: UserRecord): Promise<void> {
+    return this.accounts.updateUser(user);
+  }
+
+  getUser(id: string): Promise<UserRecord | null> {
+    return this.accounts.getUser(id);
+  }
+
+  getUserByName(username: string): Promise<UserRecord | null> {
+    return this.accounts.getUserByName(username);
+  }
+
+  listUsers(): Promise<UserRecord[]> {
+    return this.accounts.listUsers();
+  }
+
+  createSession(session: SessionRecord): Promise<void> {
+    return this.accounts.createSession(session);
+  }
+
+  getSession(idHash: string): Promise<SessionRecord | null> {
+    return this.accounts.getSession(idHash);
+  }
+
+  deleteSession(idHash: string): Promise<void> {
+    return this.accounts.deleteSession(idHash);
+  }
+
+  deleteUserSessions(userId: string): Promise<void> {
+    return this.accounts.deleteUserSessions(userId);
+  }
+
+  createApiToken(token: ApiTokenRecord): Promise<void> {
+    return this.accounts.createApiToken(token);
+  }
+
+  getApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | null> {
+    return this.accounts.getApiTokenByHash(tokenHash);
+  }
+
+  listApiTokens(userId: string | null): Promise<ApiTokenRecord[]> {
+    return this.accounts.listApiTokens(userId);
+  }
+
+  revokeApiToken(id: string, at: number): Promise<boolean> {
+    return this.accounts.revokeApiToken(id, at);
   }
 
   async getMeta(name: string): Promise<string | null> {
@@ -237,6 +317,11 @@ export class PostgresStore implements Store {
     return this.run(() => this.db.query<R>({ name, text, values }));
   }
 
+  private adHoc<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+    this.assertOpen();
+    return this.run(() => this.db.query<R>({ text, values }));
+  }
+
   /** Database failures surface as store errors (the CLI prints those without a stack trace). */
   private async run<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -246,6 +331,12 @@ export class PostgresStore implements Store {
       throw new BelongError(ERROR_CODES.STORE, `PostgreSQL: ${cause instanceof Error ? cause.message : String(cause)}`, 'database-url', { cause });
     }
   }
+}
+
+/** Text filter values encoded as the indexed columns were (U+0000 made storable). */
+function encodeFilter(filter: VerdictFilter): VerdictFilter {
+  const text = (value: string | undefined) => (value === undefined ? undefined : encodeText(value));
+  return { ...filter, sender: text(filter.sender), recipient: filter.recipient, text: text(filter.text) };
 }
 
 /** Parallel text arrays, one per column, each string made safe for PostgreSQL TEXT. */

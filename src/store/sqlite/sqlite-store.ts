@@ -13,9 +13,13 @@ import {
   valuesKeyString,
 } from '../../core/profile.js';
 import { BelongError, ERROR_CODES } from '../../errors.js';
+import { checkPaging } from '../records.js';
 import { aggregateObservations } from '../aggregate.js';
 import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, Store, StoredAuditEntry, StoredVerdict } from '../store.js';
+import type { ApiTokenRecord, SessionRecord, UserRecord } from '../accounts.js';
 import { parseStoredVerdict } from '../verdict-json.js';
+import { type VerdictCountRow, type VerdictFilter, type VerdictPage, type VerdictSearchResult, DAY_MS, verdictSearchColumns, verdictWhere } from '../verdict-search.js';
+import { SqliteAccounts } from './sqlite-accounts.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { SqliteRecords } from './sqlite-records.js';
 import { type Statements, prepareStatements } from './sqlite-statements.js';
@@ -32,6 +36,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private statements: Statements | null = null;
   private recordStatements: SqliteRecords | null = null;
+  private accountStatements: SqliteAccounts | null = null;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -42,6 +47,7 @@ export class SqliteStore implements Store {
     // Prepared only now: preparing needs the tables to exist.
     this.statements ??= prepareStatements(this.db);
     this.recordStatements ??= new SqliteRecords(this.db);
+    this.accountStatements ??= new SqliteAccounts(this.db);
   }
 
   async readProfiles(keys: readonly ProfileKey[]): Promise<Map<string, Counter>> {
@@ -87,7 +93,8 @@ export class SqliteStore implements Store {
 
   async saveVerdict(stored: StoredVerdict): Promise<void> {
     const v = stored.verdict;
-    this.sql().saveVerdict.run(v.id, v.digest, v.messageId, v.analysedAt, v.score, JSON.stringify(v.tags), stored.origin, JSON.stringify(stored));
+    const c = verdictSearchColumns(v);
+    this.sql().saveVerdict.run(v.id, v.digest, v.messageId, v.analysedAt, v.score, JSON.stringify(v.tags), stored.origin, JSON.stringify(stored), c.sender, c.recipients, c.subject, c.delivery, c.direction);
   }
 
   async getVerdict(id: string): Promise<StoredVerdict | null> {
@@ -104,6 +111,79 @@ export class SqliteStore implements Store {
     return this.sql()
       .listVerdicts.all(limit, offset)
       .map((row) => parseStoredVerdict(row.body, 'verdicts'));
+  }
+
+  async searchVerdicts(filter: VerdictFilter, page: VerdictPage): Promise<VerdictSearchResult> {
+    const { limit, offset = 0 } = page;
+    checkPaging('searchVerdicts', limit, offset);
+    this.sql();
+    const where = verdictWhere(filter, () => '?');
+    // One row past the page tells whether there is a next page without counting every match.
+    const rows = this.db.prepare<unknown[], { body: string }>(`SELECT body FROM verdicts ${where.sql} ORDER BY analysed_at DESC, id DESC LIMIT ? OFFSET ?`).all(...where.params, limit + 1, offset);
+    return { items: rows.slice(0, limit).map((row) => parseStoredVerdict(row.body, 'verdicts')), hasMore: rows.length > limit };
+  }
+
+  async countVerdicts(filter: VerdictFilter): Promise<VerdictCountRow[]> {
+    this.sql();
+    const where = verdictWhere(filter, () => '?');
+    const rows = this.db
+      .prepare<unknown[], { day: number; direction: string; delivery: string; tags: string; count: number }>(
+        `SELECT (analysed_at / ${DAY_MS}) * ${DAY_MS} AS day, direction, delivery, tags, count(*) AS count FROM verdicts ${where.sql} GROUP BY day, direction, delivery, tags ORDER BY day, direction, delivery, tags`,
+      )
+      .all(...where.params);
+    return rows.map((r) => ({ day: Number(r.day), direction: r.direction, delivery: r.delivery, tags: JSON.parse(r.tags) as string[], count: Number(r.count) }));
+  }
+
+  async createUser(user: UserRecord): Promise<boolean> {
+    return this.accounts().createUser(user);
+  }
+
+  async updateUser(user: UserRecord): Promise<void> {
+    this.accounts().updateUser(user);
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    return this.accounts().getUser(id);
+  }
+
+  async getUserByName(username: string): Promise<UserRecord | null> {
+    return this.accounts().getUserByName(username);
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return this.accounts().listUsers();
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.accounts().createSession(session);
+  }
+
+  async getSession(idHash: string): Promise<SessionRecord | null> {
+    return this.accounts().getSession(idHash);
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.accounts().deleteSession(idHash);
+  }
+
+  async deleteUserSessions(userId: string): Promise<void> {
+    this.accounts().deleteUserSessions(userId);
+  }
+
+  async createApiToken(token: ApiTokenRecord): Promise<void> {
+    this.accounts().createApiToken(token);
+  }
+
+  async getApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | null> {
+    return this.accounts().getApiTokenByHash(tokenHash);
+  }
+
+  async listApiTokens(userId: string | null): Promise<ApiTokenRecord[]> {
+    return this.accounts().listApiTokens(userId);
+  }
+
+  async revokeApiToken(id: string, at: number): Promise<boolean> {
+    return this.accounts().revokeApiToken(id, at);
   }
 
   async getMeta(name: string): Promise<string | null> {
@@ -149,6 +229,11 @@ export class SqliteStore implements Store {
   /** Used by tests and diagnostics to confirm the pragmas took. */
   pragma(name: string): unknown {
     return this.db.pragma(name, { simple: true });
+  }
+
+  private accounts(): SqliteAccounts {
+    this.sql();
+    return this.accountStatements as SqliteAccounts;
   }
 
   private records(): SqliteRecords {
