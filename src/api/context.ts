@@ -1,0 +1,21 @@
+import type { Config } from '../config/config.js';
+import type { Engine } from '../engine/engine.js';
+import type { Deliver, Quarantine } from '../quarantine/quarantine.js';
+import type { Store } from '../store/store.js';
+
+/** What the routes work with; built once by `belong serve` (or a test). */
+export interface ApiContext {
+  readonly store: Store;
+  readonly now: () => number;
+  /** Null when the server runs without a quarantine: the held routes answer 503. */
+  readonly quarantine: Quarantine | null;
+  /** Where a release hands the original (the gateway spool's released/ directory). */
+  readonly deliver: Deliver;
+  /** Learns from a released message; null skips learning. */
+  readonly engine: Engine | null;
+  /** The effective configuration, shown (secrets redacted) by GET /api/v1/settings. */
+  readonly config: Config | null;
+  /** `Secure` on the session cookie: 'auto' follows the request's protocol. */
+  readonly secureCookies: boolean | 'auto';
+  readonly sessionTtlMs: number;
+}

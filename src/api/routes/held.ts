@@ -1,0 +1,98 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Quarantine } from '../../quarantine/quarantine.js';
+import type { QuarantineEntry } from '../../store/store.js';
+import { principalOf } from '../auth/access.js';
+import type { ApiContext } from '../context.js';
+import { IdParams, PagingQuery, errors } from '../schemas.js';
+
+const STATES = ['held', 'released', 'deleted', 'expired', 'release_requested'] as const;
+const OPEN: ReadonlySet<string> = new Set(['held', 'release_requested']);
+
+const HeldSchema = z.object({
+  id: z.string(),
+  verdictId: z.string(),
+  messageId: z.string().nullable(),
+  sender: z.string().nullable(),
+  recipients: z.array(z.string()),
+  receivedAt: z.number(),
+  state: z.enum(STATES),
+  expiresAt: z.number(),
+  updatedAt: z.number(),
+});
+
+function view(e: QuarantineEntry): z.infer<typeof HeldSchema> {
+  return { id: e.id, verdictId: e.verdictId, messageId: e.messageId, sender: e.sender, recipients: [...e.recipients], receivedAt: e.receivedAt, state: e.state, expiresAt: e.expiresAt, updatedAt: e.updatedAt };
+}
+
+const Decision = z.object({ reason: z.string().trim().max(1000).default('') });
+
+export function heldRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const unavailable = (reply: FastifyReply) => reply.code(503).send({ error: 'unavailable', message: 'this server runs without a quarantine' });
+
+  /** The entry when it can still be decided on, else the reply already sent. */
+  async function openEntry(q: Quarantine, id: string, reply: FastifyReply): Promise<QuarantineEntry | null> {
+    const entry = await q.get(id);
+    if (!entry) {
+      await reply.code(404).send({ error: 'not_found', message: 'no such held message' });
+      return null;
+    }
+    if (!OPEN.has(entry.state)) {
+      await reply.code(409).send({ error: 'conflict', message: `message is already ${entry.state}` });
+      return null;
+    }
+    return entry;
+  }
+
+  api.get('/api/v1/held', {
+    config: { access: 'viewer' },
+    schema: { summary: 'The quarantine queue, newest first', tags: ['held'], querystring: PagingQuery.extend({ state: z.enum(STATES).optional() }), response: { 200: z.object({ items: z.array(HeldSchema) }), ...errors } },
+  }, async (request, reply) => {
+    if (!ctx.quarantine) return unavailable(reply);
+    const { limit, offset, state } = request.query;
+    const items = await ctx.quarantine.list({ limit, offset, ...(state ? { state } : {}) });
+    return { items: items.map(view) };
+  });
+
+  api.get('/api/v1/held/:id', {
+    config: { access: 'viewer' },
+    schema: { summary: 'One held message (index entry; the message itself is under /messages/{verdictId})', tags: ['held'], params: IdParams, response: { 200: HeldSchema, ...errors } },
+  }, async (request, reply) => {
+    if (!ctx.quarantine) return unavailable(reply);
+    const entry = await ctx.quarantine.get(request.params.id);
+    return entry ? view(entry) : reply.code(404).send({ error: 'not_found', message: 'no such held message' });
+  });
+
+  api.post('/api/v1/held/:id/release', {
+    config: { access: 'analyst' },
+    schema: { summary: 'Deliver the original, record it in the audit log, and learn that it belongs', tags: ['held'], params: IdParams, body: Decision, response: { 200: HeldSchema, ...errors } },
+  }, async (request, reply) => {
+    const q = ctx.quarantine;
+    if (!q) return unavailable(reply);
+    if (!(await openEntry(q, request.params.id, reply))) return reply;
+    const updated = await q.release(request.params.id, { actor: principalOf(request).actor, reason: request.body.reason, deliver: ctx.deliver, engine: ctx.engine });
+    return view(updated);
+  });
+
+  api.post('/api/v1/held/:id/delete', {
+    config: { access: 'analyst' },
+    schema: { summary: 'Delete a held message for good (audit-logged)', tags: ['held'], params: IdParams, body: Decision, response: { 200: HeldSchema, ...errors } },
+  }, async (request, reply) => {
+    const q = ctx.quarantine;
+    if (!q) return unavailable(reply);
+    if (!(await openEntry(q, request.params.id, reply))) return reply;
+    return view(await q.delete(request.params.id, principalOf(request).actor, request.body.reason));
+  });
+
+  api.post('/api/v1/held/:id/request-release', {
+    config: { access: 'analyst' },
+    schema: { summary: 'Record a release request for review (audit-logged; nothing is delivered)', tags: ['held'], params: IdParams, body: Decision, response: { 200: HeldSchema, ...errors } },
+  }, async (request, reply) => {
+    const q = ctx.quarantine;
+    if (!q) return unavailable(reply);
+    if (!(await openEntry(q, request.params.id, reply))) return reply;
+    return view(await q.requestRelease(request.params.id, principalOf(request).actor, request.body.reason));
+  });
+}
