@@ -11,6 +11,7 @@ import { registerQuarantine } from './quarantine.js';
 import { registerReport } from './report.js';
 import { registerReplay } from './replay.js';
 import { registerScan } from './scan.js';
+import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
 
 /** Exit codes: 0 success, 1 nothing could be read (see reporter.ts), 2 usage or config error. */
@@ -34,6 +35,7 @@ function buildProgram(): Command {
   registerLinks(program);
   registerReplay(program);
   registerDigest(program);
+  registerServe(program);
   return program;
 }
 
