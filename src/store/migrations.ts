@@ -19,6 +19,36 @@ export interface Migration {
 /** Clauses the Postgres port must remove from `sql` (they are optimisations, not semantics). */
 export const SQLITE_ONLY = ['WITHOUT ROWID'] as const;
 
+/** Migration 3's tables and indexes, the same SQL on both backends (only the column back-fill differs). */
+const ACCOUNTS_AND_VERDICT_INDEXES = `CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
+CREATE TABLE IF NOT EXISTS api_tokens (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  scope TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT
+);
+CREATE INDEX IF NOT EXISTS verdicts_sender ON verdicts (sender, analysed_at);
+CREATE INDEX IF NOT EXISTS verdicts_delivery ON verdicts (delivery, analysed_at);
+CREATE INDEX IF NOT EXISTS verdicts_score ON verdicts (score);`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -166,34 +196,7 @@ UPDATE verdicts SET
   subject = coalesce(json_extract(body, '$.verdict.subject'), ''),
   delivery = coalesce(json_extract(body, '$.verdict.actions.delivery'), 'deliver'),
   direction = coalesce(json_extract(body, '$.verdict.direction'), 'inbound');
-CREATE TABLE IF NOT EXISTS users (
-  id TEXT PRIMARY KEY,
-  username TEXT NOT NULL UNIQUE,
-  role TEXT NOT NULL,
-  password_hash TEXT NOT NULL,
-  disabled BIGINT NOT NULL,
-  created_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sessions (
-  id_hash TEXT PRIMARY KEY,
-  user_id TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  expires_at BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
-CREATE TABLE IF NOT EXISTS api_tokens (
-  id TEXT PRIMARY KEY,
-  user_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  scope TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  revoked_at BIGINT
-);
-CREATE INDEX IF NOT EXISTS verdicts_sender ON verdicts (sender, analysed_at);
-CREATE INDEX IF NOT EXISTS verdicts_delivery ON verdicts (delivery, analysed_at);
-CREATE INDEX IF NOT EXISTS verdicts_score ON verdicts (score);`,
+${ACCOUNTS_AND_VERDICT_INDEXES}`,
     postgres: `
 ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS sender TEXT;
 ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS recipients TEXT NOT NULL DEFAULT '[]';
@@ -206,34 +209,7 @@ UPDATE verdicts SET
   subject = coalesce(body::json->'verdict'->>'subject', ''),
   delivery = coalesce(body::json->'verdict'->'actions'->>'delivery', 'deliver'),
   direction = coalesce(body::json->'verdict'->>'direction', 'inbound');
-CREATE TABLE IF NOT EXISTS users (
-  id TEXT PRIMARY KEY,
-  username TEXT NOT NULL UNIQUE,
-  role TEXT NOT NULL,
-  password_hash TEXT NOT NULL,
-  disabled BIGINT NOT NULL,
-  created_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sessions (
-  id_hash TEXT PRIMARY KEY,
-  user_id TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  expires_at BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
-CREATE TABLE IF NOT EXISTS api_tokens (
-  id TEXT PRIMARY KEY,
-  user_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  scope TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  revoked_at BIGINT
-);
-CREATE INDEX IF NOT EXISTS verdicts_sender ON verdicts (sender, analysed_at);
-CREATE INDEX IF NOT EXISTS verdicts_delivery ON verdicts (delivery, analysed_at);
-CREATE INDEX IF NOT EXISTS verdicts_score ON verdicts (score);`,
+${ACCOUNTS_AND_VERDICT_INDEXES}`,
   },
 ];
 
