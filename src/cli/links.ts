@@ -4,6 +4,7 @@ import { BelongError, ERROR_CODES } from '../errors.js';
 import { startLinkServer } from '../links/link-server.js';
 import { loadLinkSecret } from '../mail/rewrite/link-secret.js';
 import { openContext, withCommonOptions, type CommonFlags } from './context.js';
+import { untilStopSignal } from './until-signal.js';
 
 interface LinksFlags extends CommonFlags {
   listen?: string;
@@ -34,15 +35,7 @@ export function registerLinks(program: Command): void {
       const secret = await loadLinkSecret(config);
       const server = await startLinkServer({ store, secret, host, port });
       process.stderr.write(`belong: link page listening on http://${host}:${(server.address() as AddressInfo).port}/l/<token>\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGTERM', stop);
-          process.off('SIGINT', stop);
-          resolve();
-        };
-        process.on('SIGTERM', stop);
-        process.on('SIGINT', stop);
-      });
+      await untilStopSignal();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     } finally {
       await store.close();

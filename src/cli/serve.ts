@@ -10,6 +10,7 @@ import { BelongError, ERROR_CODES } from '../errors.js';
 import { openQuarantine } from '../quarantine/open-quarantine.js';
 import { deliverToSpool } from '../quarantine/released-spool.js';
 import { openContext, withCommonOptions, type CommonFlags } from './context.js';
+import { untilStopSignal } from './until-signal.js';
 
 interface ServeFlags extends CommonFlags {
   listen?: string;
@@ -65,15 +66,7 @@ export function registerServe(program: Command): void {
       await app.listen({ host, port });
       const address = app.server.address() as AddressInfo;
       process.stderr.write(`belong: API listening on http://${host}:${address.port}/api/v1 (OpenAPI at /api/docs)\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGTERM', stop);
-          process.off('SIGINT', stop);
-          resolve();
-        };
-        process.on('SIGTERM', stop);
-        process.on('SIGINT', stop);
-      });
+      await untilStopSignal();
       await app.close();
     } finally {
       await store.close();
