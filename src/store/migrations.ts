@@ -19,6 +19,23 @@ export interface Migration {
 /** Clauses the Postgres port must remove from `sql` (they are optimisations, not semantics). */
 export const SQLITE_ONLY = ['WITHOUT ROWID'] as const;
 
+/** Migration 2's quarantine index, the same SQL on both backends (the audit log and clicks differ). */
+const QUARANTINE_TABLE = `CREATE TABLE IF NOT EXISTS quarantine (
+  id TEXT PRIMARY KEY,
+  verdict_id TEXT NOT NULL,
+  message_id TEXT,
+  digest TEXT NOT NULL,
+  sender TEXT,
+  recipients TEXT NOT NULL,
+  received_at BIGINT NOT NULL,
+  state TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quarantine_state ON quarantine (state, received_at);
+CREATE INDEX IF NOT EXISTS quarantine_digest ON quarantine (digest);`;
+
 /** Migration 3's tables and indexes, the same SQL on both backends (only the column back-fill differs). */
 const ACCOUNTS_AND_VERDICT_INDEXES = `CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY,
@@ -89,21 +106,7 @@ CREATE TABLE IF NOT EXISTS meta (
     version: 2,
     name: 'quarantine index, audit log, link clicks',
     sql: `
-CREATE TABLE IF NOT EXISTS quarantine (
-  id TEXT PRIMARY KEY,
-  verdict_id TEXT NOT NULL,
-  message_id TEXT,
-  digest TEXT NOT NULL,
-  sender TEXT,
-  recipients TEXT NOT NULL,
-  received_at BIGINT NOT NULL,
-  state TEXT NOT NULL,
-  expires_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL,
-  body TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS quarantine_state ON quarantine (state, received_at);
-CREATE INDEX IF NOT EXISTS quarantine_digest ON quarantine (digest);
+${QUARANTINE_TABLE}
 
 CREATE TABLE IF NOT EXISTS audit_log (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -132,21 +135,7 @@ CREATE INDEX IF NOT EXISTS link_clicks_verdict ON link_clicks (verdict_id, at);
     // Same tables; BIGSERIAL for the sequence, and a trigger that raises on UPDATE/DELETE so the
     // audit log stays append-only even for a client that bypasses the store (TRUNCATE too).
     postgres: `
-CREATE TABLE IF NOT EXISTS quarantine (
-  id TEXT PRIMARY KEY,
-  verdict_id TEXT NOT NULL,
-  message_id TEXT,
-  digest TEXT NOT NULL,
-  sender TEXT,
-  recipients TEXT NOT NULL,
-  received_at BIGINT NOT NULL,
-  state TEXT NOT NULL,
-  expires_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL,
-  body TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS quarantine_state ON quarantine (state, received_at);
-CREATE INDEX IF NOT EXISTS quarantine_digest ON quarantine (digest);
+${QUARANTINE_TABLE}
 
 CREATE TABLE IF NOT EXISTS audit_log (
   seq BIGSERIAL PRIMARY KEY,

@@ -5,7 +5,8 @@ const Ref = z.object({ kind: z.string(), id: z.string() });
 const Span = z.object({ text: z.string(), ref: Ref.optional() });
 const Rung = z.object({ area: z.string(), action: z.string(), reason: z.string() });
 
-export const MessageSummarySchema = z.object({
+/** What a message list row and the full verdict both promise. */
+const VerdictBasics = {
   id: z.string(),
   analysedAt: z.number(),
   direction: z.string(),
@@ -14,22 +15,15 @@ export const MessageSummarySchema = z.object({
   subject: z.string(),
   score: z.number(),
   tags: z.array(z.string()),
-  action: z.string(),
-  headline: z.string(),
-});
+};
+
+export const MessageSummarySchema = z.object({ ...VerdictBasics, action: z.string(), headline: z.string() });
 
 /** The stored verdict, loosely: the verdict grows without API changes; these fields are promised. */
 export const VerdictSchema = z.looseObject({
-  id: z.string(),
+  ...VerdictBasics,
   digest: z.string(),
   messageId: z.string().nullable(),
-  analysedAt: z.number(),
-  direction: z.string(),
-  from: z.string().nullable(),
-  recipients: z.array(z.string()),
-  subject: z.string(),
-  score: z.number(),
-  tags: z.array(z.string()),
   reason: z.string(),
   signals: z.array(z.looseObject({ id: z.string(), strength: z.number(), summary: z.string(), evidence: z.record(z.string(), z.unknown()) })),
   threat: z.looseObject({ asks: z.array(z.string()) }),
