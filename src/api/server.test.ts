@@ -9,7 +9,8 @@ afterAll(async () => {
   await h.close();
 });
 
-const PUBLIC = new Set(['/api/v1/health', '/api/v1/auth/login', '/api/docs']);
+/** The dashboard shell (/assets/*, /*) carries no data: every byte of data comes from /api/v1. */
+const PUBLIC = new Set(['/api/v1/health', '/api/v1/auth/login', '/api/docs', '/assets/*', '/*']);
 
 describe('API surface', () => {
   it('refuses every registered route without credentials, except health, login and docs', async () => {
@@ -44,5 +45,19 @@ describe('API surface', () => {
     expect(doc.openapi).toMatch(/^3\./u);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/messages', '/api/v1/messages/{id}', '/api/v1/held/{id}/release', '/api/v1/users', '/api/v1/tokens', '/api/v1/metrics', '/api/v1/audit', '/api/v1/settings']));
     expect(doc.paths['/api/v1/messages']?.get?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'tag', 'minScore', 'q', 'limit']));
+  });
+});
+
+describe('the dashboard shell', () => {
+  it('serves index.html with a strict CSP for client-side routes, and JSON 404 under /api', async () => {
+    const page = await h.app.inject({ method: 'GET', url: '/emails/some-id' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/u);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.body).toContain('<div id="root">');
+    const missing = await h.app.inject({ method: 'GET', url: '/api/v1/no-such-route' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: 'not_found' });
   });
 });

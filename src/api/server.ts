@@ -6,6 +6,7 @@ import { z } from 'zod';
 import './auth/access.js';
 import { authenticationHook } from './auth/authenticate.js';
 import type { ApiContext } from './context.js';
+import { registerDashboard } from './dashboard-static.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
@@ -31,7 +32,7 @@ export interface ApiServer {
 /** Request bodies are small JSON documents; anything larger is a mistake or an attack. */
 const BODY_LIMIT = 64 * 1024;
 
-export async function buildApiServer(ctx: ApiContext, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<ApiServer> {
+export async function buildApiServer(ctx: ApiContext, options: { logger?: FastifyServerOptions['logger']; dashboardDir?: string | null } = {}): Promise<ApiServer> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -56,10 +57,11 @@ export async function buildApiServer(ctx: ApiContext, options: { logger?: Fastif
   });
   app.addHook('onRequest', authenticationHook(ctx.store, ctx.now));
   app.addHook('onSend', async (_request, reply, payload) => {
-    // API answers are data, never pages: no sniffing, no framing, no caching of private data.
+    // API answers are data: no sniffing, no framing, no caching of private data, unless a route (the
+    // dashboard's hashed assets, the email body frame) says otherwise.
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('cache-control', 'no-store');
-    reply.header('x-frame-options', 'DENY');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     return payload;
   });
 
@@ -76,6 +78,8 @@ export async function buildApiServer(ctx: ApiContext, options: { logger?: Fastif
     config: { access: 'public' },
     schema: { hide: true, response: { 200: z.record(z.string(), z.unknown()) } },
   }, async () => app.swagger() as unknown as Record<string, unknown>);
+  // null: API only (tests that need no dashboard); undefined: the built dashboard when present.
+  if (options.dashboardDir !== null) await registerDashboard(app, options.dashboardDir);
 
   await app.ready();
   return { app, routes };

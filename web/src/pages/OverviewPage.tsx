@@ -1,0 +1,4 @@
+/** Placeholder until its page lands. */
+export function OverviewPage() {
+  return <h1>Overview</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until its page lands. */
+export function ProfilePage() {
+  return <h1>Profile</h1>;
+}
