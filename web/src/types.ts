@@ -350,3 +350,19 @@ export interface User {
   readonly createdAt: number;
   readonly updatedAt: number;
 }
+
+/** GET /settings: the effective configuration (secrets redacted) and the part PUT /settings edits. */
+export interface SettingsAnswer {
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly editable: EditableSettings;
+}
+
+/** An API token as listed (never its secret). */
+export interface ApiToken {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly scope: 'read' | 'write';
+  readonly createdAt: number;
+  readonly revokedAt: number | null;
+}
