@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './components/Layout';
+import { AccountPage } from './pages/AccountPage';
 import { DashboardsPage } from './pages/DashboardsPage';
 import { EmailPage } from './pages/EmailPage';
 import { EmailsPage } from './pages/EmailsPage';
@@ -30,6 +31,7 @@ function App() {
         <Route path="people" element={<PeoplePage />} />
         <Route path="profiles/:kind/:id" element={<ProfilePage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -21,6 +21,7 @@ export function Layout() {
           </NavLink>
         ))}
         {can(me, 'admin') && <NavLink to="/settings">Settings</NavLink>}
+        <NavLink to="/account">Account</NavLink>
         <div className="whoami">
           <span>
             {me?.user.username} · {me?.user.role}
