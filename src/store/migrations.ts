@@ -66,6 +66,36 @@ CREATE INDEX IF NOT EXISTS verdicts_sender ON verdicts (sender, analysed_at);
 CREATE INDEX IF NOT EXISTS verdicts_delivery ON verdicts (delivery, analysed_at);
 CREATE INDEX IF NOT EXISTS verdicts_score ON verdicts (score);`;
 
+/**
+ * Migration 4's tables and indexes: message content for the email page, saved dashboards,
+ * sealed quarantine bytes (shared by every node, so any node can release), and lookups by
+ * audit subject and quarantine verdict. Only the blob column's type differs between backends.
+ */
+function dashboardsAndQuarantineBlobs(blobType: 'BLOB' | 'BYTEA'): string {
+  return `CREATE TABLE IF NOT EXISTS message_content (
+  verdict_id TEXT PRIMARY KEY,
+  body TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dashboards (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  shared BIGINT NOT NULL,
+  widgets TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dashboards_owner ON dashboards (owner_id);
+CREATE INDEX IF NOT EXISTS dashboards_shared ON dashboards (shared);
+CREATE TABLE IF NOT EXISTS quarantine_blobs (
+  id TEXT PRIMARY KEY,
+  sealed ${blobType} NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quarantine_verdict ON quarantine (verdict_id);
+CREATE INDEX IF NOT EXISTS audit_log_subject ON audit_log (subject, seq);
+CREATE INDEX IF NOT EXISTS verdicts_sender_domain ON verdicts (sender_domain, analysed_at);`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -199,6 +229,22 @@ UPDATE verdicts SET
   delivery = coalesce(body::json->'verdict'->'actions'->>'delivery', 'deliver'),
   direction = coalesce(body::json->'verdict'->>'direction', 'inbound');
 ${ACCOUNTS_AND_VERDICT_INDEXES}`,
+  },
+  {
+    version: 4,
+    name: 'message content, dashboards, quarantine blobs; sender domain and audit subject lookups',
+    // The sender's domain is what follows the last '@' (as the model keys it), lower case.
+    // rtrim(x, <every non-@ character of x>) leaves x up to its last '@'.
+    sql: `
+ALTER TABLE verdicts ADD COLUMN sender_domain TEXT;
+UPDATE verdicts SET sender_domain = lower(substr(sender, length(rtrim(sender, replace(sender, '@', ''))) + 1))
+  WHERE sender LIKE '%@%';
+${dashboardsAndQuarantineBlobs('BLOB')}`,
+    postgres: `
+ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS sender_domain TEXT;
+UPDATE verdicts SET sender_domain = lower(substring(sender from '@([^@]*)$'))
+  WHERE strpos(sender, '@') > 0;
+${dashboardsAndQuarantineBlobs('BYTEA')}`,
   },
 ];
 

@@ -1,4 +1,6 @@
 import { BelongError, ERROR_CODES } from '../errors.js';
+import type { DashboardRecord } from './dashboards.js';
+import type { MessageContent } from './message-content.js';
 import type { LinkClick, QuarantineEntry, StoredAuditEntry } from './store.js';
 
 /**
@@ -46,5 +48,44 @@ export function clickFromRow(row: ClickRow): LinkClick {
 export function checkPaging(what: string, limit: number, offset: number): void {
   if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
     throw new BelongError(ERROR_CODES.STORE, `${what} needs non-negative integers, got limit=${limit} offset=${offset}`);
+  }
+}
+
+export interface DashboardRow {
+  id: string;
+  owner_id: string;
+  name: string;
+  shared: number;
+  widgets: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export const DASHBOARD_COLUMNS = 'id, owner_id, name, shared, widgets, created_at, updated_at';
+
+/** The columns in DASHBOARD_COLUMNS order; widgets as JSON text (the API owns their shape). */
+export function dashboardColumns(d: DashboardRecord): [string, string, string, number, string, number, number] {
+  return [d.id, d.ownerId, d.name, d.shared ? 1 : 0, JSON.stringify(d.widgets), d.createdAt, d.updatedAt];
+}
+
+export function dashboardFromRow(row: DashboardRow): DashboardRecord {
+  const widgets = parseJson(row.widgets, `dashboard ${row.id}`);
+  if (!Array.isArray(widgets)) throw new BelongError(ERROR_CODES.STORE, 'stored dashboard widgets are not a list', row.id);
+  return { id: row.id, ownerId: row.owner_id, name: row.name, shared: Number(row.shared) === 1, widgets, createdAt: Number(row.created_at), updatedAt: Number(row.updated_at) };
+}
+
+export function messageContentFromRow(row: { body: string }, verdictId: string): MessageContent {
+  const content = parseJson(row.body, verdictId);
+  if (typeof content !== 'object' || content === null || !('headers' in content) || !('text' in content)) {
+    throw new BelongError(ERROR_CODES.STORE, 'stored message content has an unexpected shape', verdictId);
+  }
+  return content as MessageContent;
+}
+
+function parseJson(text: string, subject: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new BelongError(ERROR_CODES.STORE, 'stored JSON does not parse', subject, { cause });
   }
 }

@@ -1,7 +1,9 @@
 import type { Counter, Observation, ProfileKey, ValueCounter, ValuesQuery } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
 import type { ApiTokenRecord, SessionRecord, UserRecord } from './accounts.js';
-import type { VerdictCountRow, VerdictFilter, VerdictPage, VerdictSearchResult } from './verdict-search.js';
+import type { DashboardRecord } from './dashboards.js';
+import type { MessageContent } from './message-content.js';
+import type { VerdictCountRow, VerdictFilter, VerdictGroupOptions, VerdictGroupRow, VerdictPage, VerdictSearchResult } from './verdict-search.js';
 
 /** A verdict as kept: the verdict plus where the message came from. */
 export interface StoredVerdict {
@@ -78,14 +80,25 @@ export interface Store {
   readValues(queries: readonly ValuesQuery[]): Promise<Map<string, ValueCounter[]>>;
   /** Commutative upsert of each observation: count += 1, mass += massAt(at), first = min, last = max. Atomic per call. */
   learn(observations: readonly Observation[]): Promise<void>;
-  saveVerdict(stored: StoredVerdict): Promise<void>;
+  /**
+   * Saves the verdict and, when given, what the email page shows of the message (headers,
+   * body, links, attachments; see message-content.ts), in one round trip.
+   */
+  saveVerdict(stored: StoredVerdict, content?: MessageContent): Promise<void>;
   getVerdict(id: string): Promise<StoredVerdict | null>;
+  /** The content saved with a verdict; null when none was (older verdicts, replays). */
+  getMessageContent(verdictId: string): Promise<MessageContent | null>;
   /** Newest first by analysedAt. */
   listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]>;
   /** Filtered, paged message list; newest first (analysedAt, then id), as listVerdicts. */
   searchVerdicts(filter: VerdictFilter, page: VerdictPage): Promise<VerdictSearchResult>;
   /** Matching verdicts counted per UTC day, direction, delivery action and tag set. */
   countVerdicts(filter: VerdictFilter): Promise<VerdictCountRow[]>;
+  /**
+   * Matching verdicts grouped by recipient (a verdict counts once for each of its recipients),
+   * sender, or sender domain: most anomalous first (see VerdictGroupOptions).
+   */
+  groupVerdicts(filter: VerdictFilter, options: VerdictGroupOptions): Promise<VerdictGroupRow[]>;
   /** False (and nothing written) when the id or username is taken. */
   createUser(user: UserRecord): Promise<boolean>;
   /** Replaces username, role, password hash, disabled and updatedAt of the user with this id. */
@@ -105,15 +118,31 @@ export interface Store {
   /** True when the token existed and was not already revoked. */
   revokeApiToken(id: string, at: number): Promise<boolean>;
   getMeta(name: string): Promise<string | null>;
+  /** False (nothing written) when the id is taken. */
+  createDashboard(dashboard: DashboardRecord): Promise<boolean>;
+  /** Replaces name, shared, widgets and updatedAt of the dashboard with this id. */
+  updateDashboard(dashboard: DashboardRecord): Promise<void>;
+  /** True when it existed. */
+  deleteDashboard(id: string): Promise<boolean>;
+  getDashboard(id: string): Promise<DashboardRecord | null>;
+  /** The user's own dashboards and every shared one, by name then id. */
+  listDashboards(userId: string): Promise<DashboardRecord[]>;
+  /**
+   * The sealed (encrypted) bytes of a held message. Kept in the store, not on one node's disk,
+   * so any node sharing the database can release it. Insert or replace.
+   */
+  putQuarantineBlob(id: string, sealed: Buffer): Promise<void>;
+  getQuarantineBlob(id: string): Promise<Buffer | null>;
+  deleteQuarantineBlob(id: string): Promise<void>;
   /** Insert or replace a quarantine index entry (by id). */
   putQuarantine(entry: QuarantineEntry): Promise<void>;
   getQuarantine(id: string): Promise<QuarantineEntry | null>;
   /** Newest first by receivedAt (id breaks ties); filtered by state and/or digest when given. */
-  listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string }): Promise<QuarantineEntry[]>;
+  listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string; verdictId?: string }): Promise<QuarantineEntry[]>;
   /** Append only: the log has no update or delete. */
   appendAudit(entry: AuditEntry): Promise<void>;
-  /** Newest first. */
-  listAudit(options: { limit: number; offset?: number }): Promise<StoredAuditEntry[]>;
+  /** Newest first; only entries about `subject` (a quarantine id, verdict id, username...) when given. */
+  listAudit(options: { limit: number; offset?: number; subject?: string }): Promise<StoredAuditEntry[]>;
   recordClick(click: LinkClick): Promise<void>;
   /** Oldest first (the order they happened). */
   listClicks(verdictId: string): Promise<LinkClick[]>;

@@ -11,6 +11,10 @@ export interface VerdictFilter {
   readonly sender?: string;
   /** One of the recipients, exactly (lower case). */
   readonly recipient?: string;
+  /** At least one of these recipients (lower case): a group's members. Empty matches nothing. */
+  readonly recipientsAny?: readonly string[];
+  /** The sender's domain, exactly (lower case). */
+  readonly senderDomain?: string;
   readonly tag?: string;
   readonly action?: DeliveryAction;
   readonly direction?: Verdict['direction'];
@@ -42,6 +46,29 @@ export interface VerdictCountRow {
   readonly count: number;
 }
 
+export type VerdictGroupField = 'recipient' | 'sender' | 'senderDomain';
+
+export interface VerdictGroupOptions {
+  readonly by: VerdictGroupField;
+  /** A verdict scoring at least this counts as anomalous. */
+  readonly anomalousScore: number;
+  /** Rows returned, most anomalous first (then most total, then value ascending). */
+  readonly limit: number;
+}
+
+export interface VerdictGroupRow {
+  /** The recipient, sender or sender domain (lower case); verdicts without a sender are left out. */
+  readonly value: string;
+  readonly total: number;
+  /** Verdicts scoring at least anomalousScore. */
+  readonly anomalous: number;
+  /** Verdicts whose delivery action was not plain delivery (banner, junk or hold). */
+  readonly actioned: number;
+  readonly held: number;
+  readonly maxScore: number;
+  readonly lastAt: number;
+}
+
 export const DAY_MS = 86_400_000;
 
 /** `%`, `_` and the escape character itself made literal for LIKE ... ESCAPE '\'. */
@@ -65,6 +92,15 @@ export function verdictWhere(filter: VerdictFilter, placeholder: (n: number) => 
   if (filter.to !== undefined) add((p) => `analysed_at < ${p}`, filter.to);
   if (filter.sender !== undefined) add((p) => `sender = ${p}`, filter.sender);
   if (filter.recipient !== undefined) add((p) => `recipients LIKE ${p} ESCAPE '\\'`, `%${likeLiteral(JSON.stringify(filter.recipient))}%`);
+  if (filter.recipientsAny !== undefined) {
+    // A group with no members matches nothing, rather than (with no clause) everything.
+    const alternatives = filter.recipientsAny.map((r) => {
+      params.push(`%${likeLiteral(JSON.stringify(r))}%`);
+      return `recipients LIKE ${placeholder(params.length)} ESCAPE '\\'`;
+    });
+    clauses.push(alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '1 = 0');
+  }
+  if (filter.senderDomain !== undefined) add((p) => `sender_domain = ${p}`, filter.senderDomain);
   if (filter.tag !== undefined) add((p) => `tags LIKE ${p} ESCAPE '\\'`, `%${likeLiteral(JSON.stringify(filter.tag))}%`);
   if (filter.action !== undefined) add((p) => `delivery = ${p}`, filter.action);
   if (filter.direction !== undefined) add((p) => `direction = ${p}`, filter.direction);
@@ -82,7 +118,14 @@ export function verdictWhere(filter: VerdictFilter, placeholder: (n: number) => 
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** The indexed copies saved beside a verdict's body (migration 3). */
-export function verdictSearchColumns(v: Verdict): { sender: string | null; recipients: string; subject: string; delivery: string; direction: string } {
-  return { sender: v.from, recipients: JSON.stringify(v.recipients), subject: v.subject, delivery: v.actions.delivery, direction: v.direction };
+/** The domain of a sender address: what follows its last '@', lower case; null without one. */
+export function senderDomainOf(sender: string | null): string | null {
+  if (sender === null) return null;
+  const at = sender.lastIndexOf('@');
+  return at < 0 ? null : sender.slice(at + 1).toLowerCase();
+}
+
+/** The indexed copies saved beside a verdict's body (migrations 3 and 4). */
+export function verdictSearchColumns(v: Verdict): { sender: string | null; senderDomain: string | null; recipients: string; subject: string; delivery: string; direction: string } {
+  return { sender: v.from, senderDomain: senderDomainOf(v.from), recipients: JSON.stringify(v.recipients), subject: v.subject, delivery: v.actions.delivery, direction: v.direction };
 }

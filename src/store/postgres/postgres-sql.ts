@@ -59,13 +59,26 @@ ON CONFLICT (entity, id, feature, value) DO UPDATE SET
   last_seen = GREATEST(profiles.last_seen, excluded.last_seen)`;
 
 export const SAVE_VERDICT = `
-INSERT INTO verdicts (id, digest, message_id, analysed_at, score, tags, origin, body, sender, recipients, subject, delivery, direction)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+INSERT INTO verdicts (id, digest, message_id, analysed_at, score, tags, origin, body, sender, sender_domain, recipients, subject, delivery, direction)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 ON CONFLICT (id) DO UPDATE SET
   digest = excluded.digest, message_id = excluded.message_id, analysed_at = excluded.analysed_at,
   score = excluded.score, tags = excluded.tags, origin = excluded.origin, body = excluded.body,
-  sender = excluded.sender, recipients = excluded.recipients, subject = excluded.subject,
-  delivery = excluded.delivery, direction = excluded.direction`;
+  sender = excluded.sender, sender_domain = excluded.sender_domain, recipients = excluded.recipients,
+  subject = excluded.subject, delivery = excluded.delivery, direction = excluded.direction`;
+
+/**
+ * The verdict and its message content in one statement (one round trip, one transaction): a
+ * data-modifying CTE saves the verdict, the outer INSERT the content ($15). The two touch
+ * different tables, so running in one snapshot cannot make them see each other's rows wrongly.
+ */
+export const SAVE_VERDICT_WITH_CONTENT = `
+WITH saved AS (${SAVE_VERDICT} RETURNING id)
+INSERT INTO message_content (verdict_id, body)
+SELECT id, $15 FROM saved
+ON CONFLICT (verdict_id) DO UPDATE SET body = excluded.body`;
+
+export const GET_CONTENT = 'SELECT body FROM message_content WHERE verdict_id = $1';
 
 export const GET_VERDICT = 'SELECT body FROM verdicts WHERE id = $1';
 

@@ -14,14 +14,27 @@ import { BelongError, ERROR_CODES } from '../../errors.js';
 import { aggregateObservations } from '../aggregate.js';
 import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, Store, StoredAuditEntry, StoredVerdict } from '../store.js';
 import type { ApiTokenRecord, SessionRecord, UserRecord } from '../accounts.js';
-import { checkPaging } from '../records.js';
+import type { DashboardRecord } from '../dashboards.js';
+import type { MessageContent } from '../message-content.js';
+import { checkPaging, messageContentFromRow } from '../records.js';
 import { parseStoredVerdict } from '../verdict-json.js';
-import { type VerdictCountRow, type VerdictFilter, type VerdictPage, type VerdictSearchResult, DAY_MS, verdictSearchColumns, verdictWhere } from '../verdict-search.js';
+import { type GroupRowFromDb, POSTGRES_GROUPS, groupRowFromDb, groupVerdictsSql } from '../verdict-groups.js';
+import {
+  type VerdictCountRow,
+  type VerdictFilter,
+  type VerdictGroupOptions,
+  type VerdictGroupRow,
+  type VerdictPage,
+  type VerdictSearchResult,
+  DAY_MS,
+  verdictSearchColumns,
+  verdictWhere,
+} from '../verdict-search.js';
 import { PostgresAccounts } from './postgres-accounts.js';
 import { decodeText, encodeText } from './pg-text.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { PostgresRecords } from './postgres-records.js';
-import { GET_META, GET_VERDICT, LEARN, LIST_VERDICTS, READ_PROFILES, READ_VALUES, SAVE_VERDICT, SET_META } from './postgres-sql.js';
+import { GET_CONTENT, GET_META, GET_VERDICT, LEARN, LIST_VERDICTS, READ_PROFILES, READ_VALUES, SAVE_VERDICT, SAVE_VERDICT_WITH_CONTENT, SET_META } from './postgres-sql.js';
 
 /** The one thing the store needs from a pool; a seam so the benchmark can count round trips. */
 export interface Queryable {
@@ -161,22 +174,31 @@ export class PostgresStore implements Store {
     await this.query('belong_learn', LEARN, [...keys.arrays(), counts, masses, firsts, lasts]);
   }
 
-  async saveVerdict(stored: StoredVerdict): Promise<void> {
+  async saveVerdict(stored: StoredVerdict, content?: MessageContent): Promise<void> {
     const v = stored.verdict;
     const origin = stored.origin === null ? null : encodeText(stored.origin);
     const messageId = v.messageId === null ? null : encodeText(v.messageId);
-    // The body is JSON, which escapes U+0000, so only the copied index columns need encoding.
+    // The bodies are JSON, which escapes U+0000, so only the copied index columns need encoding.
     const c = verdictSearchColumns(v);
-    await this.query('belong_save_verdict', SAVE_VERDICT, [
+    const values = [
       encodeText(v.id), v.digest, messageId, v.analysedAt, v.score, JSON.stringify(v.tags), origin, JSON.stringify(stored),
-      c.sender === null ? null : encodeText(c.sender), c.recipients, encodeText(c.subject), c.delivery, c.direction,
-    ]);
+      c.sender === null ? null : encodeText(c.sender), c.senderDomain === null ? null : encodeText(c.senderDomain), c.recipients, encodeText(c.subject), c.delivery, c.direction,
+    ];
+    // Still one round trip per message with content: the two inserts share one statement.
+    if (content === undefined) await this.query('belong_save_verdict', SAVE_VERDICT, values);
+    else await this.query('belong_save_verdict_with_content', SAVE_VERDICT_WITH_CONTENT, [...values, JSON.stringify(content)]);
   }
 
   async getVerdict(id: string): Promise<StoredVerdict | null> {
     const { rows } = await this.query<{ body: string }>('belong_get_verdict', GET_VERDICT, [encodeText(id)]);
     const row = rows[0];
     return row ? parseStoredVerdict(row.body, id) : null;
+  }
+
+  async getMessageContent(verdictId: string): Promise<MessageContent | null> {
+    const { rows } = await this.query<{ body: string }>('belong_get_content', GET_CONTENT, [encodeText(verdictId)]);
+    const row = rows[0];
+    return row ? messageContentFromRow(row, verdictId) : null;
   }
 
   async listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]> {
@@ -206,6 +228,12 @@ export class PostgresStore implements Store {
       where.params,
     );
     return rows.map((r) => ({ day: Number(r.day), direction: r.direction, delivery: r.delivery, tags: JSON.parse(r.tags) as string[], count: Number(r.count) }));
+  }
+
+  async groupVerdicts(filter: VerdictFilter, options: VerdictGroupOptions): Promise<VerdictGroupRow[]> {
+    const { sql, params } = groupVerdictsSql(encodeFilter(filter), options, POSTGRES_GROUPS);
+    const { rows } = await this.adHoc<GroupRowFromDb>(sql, params);
+    return rows.map((row) => groupRowFromDb(row, decodeText));
   }
 
   createUser(user: UserRecord): Promise<boolean> {
@@ -278,15 +306,47 @@ export class PostgresStore implements Store {
     return this.records.getQuarantine(id);
   }
 
-  listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string }): Promise<QuarantineEntry[]> {
+  listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string; verdictId?: string }): Promise<QuarantineEntry[]> {
     return this.records.listQuarantine(options);
+  }
+
+  putQuarantineBlob(id: string, sealed: Buffer): Promise<void> {
+    return this.records.putQuarantineBlob(id, sealed);
+  }
+
+  getQuarantineBlob(id: string): Promise<Buffer | null> {
+    return this.records.getQuarantineBlob(id);
+  }
+
+  deleteQuarantineBlob(id: string): Promise<void> {
+    return this.records.deleteQuarantineBlob(id);
+  }
+
+  createDashboard(dashboard: DashboardRecord): Promise<boolean> {
+    return this.records.createDashboard(dashboard);
+  }
+
+  updateDashboard(dashboard: DashboardRecord): Promise<void> {
+    return this.records.updateDashboard(dashboard);
+  }
+
+  deleteDashboard(id: string): Promise<boolean> {
+    return this.records.deleteDashboard(id);
+  }
+
+  getDashboard(id: string): Promise<DashboardRecord | null> {
+    return this.records.getDashboard(id);
+  }
+
+  listDashboards(userId: string): Promise<DashboardRecord[]> {
+    return this.records.listDashboards(userId);
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {
     return this.records.appendAudit(entry);
   }
 
-  listAudit(options: { limit: number; offset?: number }): Promise<StoredAuditEntry[]> {
+  listAudit(options: { limit: number; offset?: number; subject?: string }): Promise<StoredAuditEntry[]> {
     return this.records.listAudit(options);
   }
 
@@ -336,7 +396,7 @@ export class PostgresStore implements Store {
 /** Text filter values encoded as the indexed columns were (U+0000 made storable). */
 function encodeFilter(filter: VerdictFilter): VerdictFilter {
   const text = (value: string | undefined) => (value === undefined ? undefined : encodeText(value));
-  return { ...filter, sender: text(filter.sender), recipient: filter.recipient, text: text(filter.text) };
+  return { ...filter, sender: text(filter.sender), senderDomain: text(filter.senderDomain), text: text(filter.text) };
 }
 
 /** Parallel text arrays, one per column, each string made safe for PostgreSQL TEXT. */

@@ -1,9 +1,25 @@
 import type Database from 'better-sqlite3';
-import { type AuditRow, type ClickRow, type QuarantineRow, auditFromRow, checkPaging, clickFromRow, quarantineColumns, quarantineFromRow } from '../records.js';
+import type { DashboardRecord } from '../dashboards.js';
+import {
+  type AuditRow,
+  type ClickRow,
+  DASHBOARD_COLUMNS,
+  type DashboardRow,
+  type QuarantineRow,
+  auditFromRow,
+  checkPaging,
+  clickFromRow,
+  dashboardColumns,
+  dashboardFromRow,
+  quarantineColumns,
+  quarantineFromRow,
+} from '../records.js';
 import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, StoredAuditEntry } from '../store.js';
 
+type QuarantineListOptions = { limit: number; offset?: number; state?: QuarantineState; digest?: string; verdictId?: string };
+
 /**
- * The quarantine index, audit log and link clicks on SQLite. Kept apart from the profile
+ * The quarantine index and sealed bytes, dashboards, audit log and link clicks on SQLite. Kept apart from the profile
  * statements: these are operator records, not the model. The audit table has triggers that
  * abort any UPDATE or DELETE (migration 2), so "append only" holds below this code too.
  */
@@ -25,8 +41,22 @@ export class SqliteRecords {
         SELECT body FROM quarantine
         WHERE (? IS NULL OR state = ?) AND (? IS NULL OR digest = ?)
         ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`),
+      // Its own statement so the verdict_id index serves it (SQLite cannot see past `? IS NULL OR`).
+      listQuarantineByVerdict: db.prepare<[string, string | null, string | null, string | null, string | null, number, number], QuarantineRow>(`
+        SELECT body FROM quarantine
+        WHERE verdict_id = ? AND (? IS NULL OR state = ?) AND (? IS NULL OR digest = ?)
+        ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`),
+      putBlob: db.prepare<[string, Buffer]>('INSERT INTO quarantine_blobs (id, sealed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed'),
+      getBlob: db.prepare<[string], { sealed: Buffer }>('SELECT sealed FROM quarantine_blobs WHERE id = ?'),
+      deleteBlob: db.prepare<[string]>('DELETE FROM quarantine_blobs WHERE id = ?'),
+      createDashboard: db.prepare<[string, string, string, number, string, number, number]>(`INSERT INTO dashboards (${DASHBOARD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+      updateDashboard: db.prepare<[string, number, string, number, string]>('UPDATE dashboards SET name = ?, shared = ?, widgets = ?, updated_at = ? WHERE id = ?'),
+      deleteDashboard: db.prepare<[string]>('DELETE FROM dashboards WHERE id = ?'),
+      getDashboard: db.prepare<[string], DashboardRow>(`SELECT ${DASHBOARD_COLUMNS} FROM dashboards WHERE id = ?`),
+      listDashboards: db.prepare<[string], DashboardRow>(`SELECT ${DASHBOARD_COLUMNS} FROM dashboards WHERE owner_id = ? OR shared = 1 ORDER BY name, id`),
       appendAudit: db.prepare<[number, string, string, string, string]>('INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)'),
       listAudit: db.prepare<[number, number], AuditRow>('SELECT seq, at, actor, action, subject, detail FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?'),
+      listAuditBySubject: db.prepare<[string, number, number], AuditRow>('SELECT seq, at, actor, action, subject, detail FROM audit_log WHERE subject = ? ORDER BY seq DESC LIMIT ? OFFSET ?'),
       recordClick: db.prepare<[string, string, string, number, string | null, string]>('INSERT INTO link_clicks (token, verdict_id, url, at, actor, outcome) VALUES (?, ?, ?, ?, ?, ?)'),
       listClicks: db.prepare<[string], ClickRow>('SELECT token, verdict_id, url, at, actor, outcome FROM link_clicks WHERE verdict_id = ? ORDER BY at ASC, seq ASC'),
     };
@@ -41,20 +71,48 @@ export class SqliteRecords {
     return row ? quarantineFromRow(row) : null;
   }
 
-  listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string }): QuarantineEntry[] {
-    const { limit, offset = 0, state = null, digest = null } = options;
+  listQuarantine(options: QuarantineListOptions): QuarantineEntry[] {
+    const { limit, offset = 0, state = null, digest = null, verdictId } = options;
     checkPaging('listQuarantine', limit, offset);
-    return this.s.listQuarantine.all(state, state, digest, digest, limit, offset).map(quarantineFromRow);
+    const rows = verdictId === undefined ? this.s.listQuarantine.all(state, state, digest, digest, limit, offset) : this.s.listQuarantineByVerdict.all(verdictId, state, state, digest, digest, limit, offset);
+    return rows.map(quarantineFromRow);
+  }
+  putQuarantineBlob(id: string, sealed: Buffer): void {
+    this.s.putBlob.run(id, sealed);
+  }
+  getQuarantineBlob(id: string): Buffer | null {
+    return this.s.getBlob.get(id)?.sealed ?? null;
+  }
+  deleteQuarantineBlob(id: string): void {
+    this.s.deleteBlob.run(id);
+  }
+  createDashboard(dashboard: DashboardRecord): boolean {
+    return this.s.createDashboard.run(...dashboardColumns(dashboard)).changes === 1;
+  }
+  updateDashboard(dashboard: DashboardRecord): void {
+    const [id, , name, shared, widgets, , updatedAt] = dashboardColumns(dashboard);
+    this.s.updateDashboard.run(name, shared, widgets, updatedAt, id);
+  }
+  deleteDashboard(id: string): boolean {
+    return this.s.deleteDashboard.run(id).changes === 1;
+  }
+  getDashboard(id: string): DashboardRecord | null {
+    const row = this.s.getDashboard.get(id);
+    return row ? dashboardFromRow(row) : null;
+  }
+  listDashboards(userId: string): DashboardRecord[] {
+    return this.s.listDashboards.all(userId).map(dashboardFromRow);
   }
 
   appendAudit(entry: AuditEntry): void {
     this.s.appendAudit.run(entry.at, entry.actor, entry.action, entry.subject, JSON.stringify(entry.detail));
   }
 
-  listAudit(options: { limit: number; offset?: number }): StoredAuditEntry[] {
-    const { limit, offset = 0 } = options;
+  listAudit(options: { limit: number; offset?: number; subject?: string }): StoredAuditEntry[] {
+    const { limit, offset = 0, subject } = options;
     checkPaging('listAudit', limit, offset);
-    return this.s.listAudit.all(limit, offset).map(auditFromRow);
+    const rows = subject === undefined ? this.s.listAudit.all(limit, offset) : this.s.listAuditBySubject.all(subject, limit, offset);
+    return rows.map(auditFromRow);
   }
 
   recordClick(click: LinkClick): void {

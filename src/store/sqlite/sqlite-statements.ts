@@ -47,14 +47,18 @@ export function prepareStatements(db: Database.Database) {
       SELECT value, count, mass, first_seen AS firstSeen, last_seen AS lastSeen
       FROM profiles WHERE entity = ? AND id = ? AND feature = ?
       ORDER BY count DESC, value ASC LIMIT ?`),
-    saveVerdict: db.prepare<[string, string, string | null, number, number, string, string | null, string, string | null, string, string, string, string]>(`
-      INSERT INTO verdicts (id, digest, message_id, analysed_at, score, tags, origin, body, sender, recipients, subject, delivery, direction)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    saveVerdict: db.prepare<[string, string, string | null, number, number, string, string | null, string, string | null, string | null, string, string, string, string]>(`
+      INSERT INTO verdicts (id, digest, message_id, analysed_at, score, tags, origin, body, sender, sender_domain, recipients, subject, delivery, direction)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         digest = excluded.digest, message_id = excluded.message_id, analysed_at = excluded.analysed_at,
         score = excluded.score, tags = excluded.tags, origin = excluded.origin, body = excluded.body,
-        sender = excluded.sender, recipients = excluded.recipients, subject = excluded.subject,
-        delivery = excluded.delivery, direction = excluded.direction`),
+        sender = excluded.sender, sender_domain = excluded.sender_domain, recipients = excluded.recipients,
+        subject = excluded.subject, delivery = excluded.delivery, direction = excluded.direction`),
+    saveContent: db.prepare<[string, string]>(
+      'INSERT INTO message_content (verdict_id, body) VALUES (?, ?) ON CONFLICT (verdict_id) DO UPDATE SET body = excluded.body',
+    ),
+    getContent: db.prepare<[string], { body: string }>('SELECT body FROM message_content WHERE verdict_id = ?'),
     getVerdict: db.prepare<[string], VerdictRow>('SELECT body FROM verdicts WHERE id = ?'),
     // id breaks ties so paging is stable when several verdicts share a millisecond.
     listVerdicts: db.prepare<[number, number], VerdictRow>(

@@ -13,12 +13,25 @@ import {
   valuesKeyString,
 } from '../../core/profile.js';
 import { BelongError, ERROR_CODES } from '../../errors.js';
-import { checkPaging } from '../records.js';
+import type { DashboardRecord } from '../dashboards.js';
+import type { MessageContent } from '../message-content.js';
+import { checkPaging, messageContentFromRow } from '../records.js';
 import { aggregateObservations } from '../aggregate.js';
 import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, Store, StoredAuditEntry, StoredVerdict } from '../store.js';
 import type { ApiTokenRecord, SessionRecord, UserRecord } from '../accounts.js';
 import { parseStoredVerdict } from '../verdict-json.js';
-import { type VerdictCountRow, type VerdictFilter, type VerdictPage, type VerdictSearchResult, DAY_MS, verdictSearchColumns, verdictWhere } from '../verdict-search.js';
+import { type GroupRowFromDb, SQLITE_GROUPS, groupRowFromDb, groupVerdictsSql } from '../verdict-groups.js';
+import {
+  type VerdictCountRow,
+  type VerdictFilter,
+  type VerdictGroupOptions,
+  type VerdictGroupRow,
+  type VerdictPage,
+  type VerdictSearchResult,
+  DAY_MS,
+  verdictSearchColumns,
+  verdictWhere,
+} from '../verdict-search.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { SqliteRecords } from './sqlite-records.js';
@@ -91,15 +104,25 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
-  async saveVerdict(stored: StoredVerdict): Promise<void> {
+  async saveVerdict(stored: StoredVerdict, content?: MessageContent): Promise<void> {
+    const s = this.sql();
     const v = stored.verdict;
     const c = verdictSearchColumns(v);
-    this.sql().saveVerdict.run(v.id, v.digest, v.messageId, v.analysedAt, v.score, JSON.stringify(v.tags), stored.origin, JSON.stringify(stored), c.sender, c.recipients, c.subject, c.delivery, c.direction);
+    // One transaction: a reader never sees the verdict without the content saved with it.
+    this.db.transaction(() => {
+      s.saveVerdict.run(v.id, v.digest, v.messageId, v.analysedAt, v.score, JSON.stringify(v.tags), stored.origin, JSON.stringify(stored), c.sender, c.senderDomain, c.recipients, c.subject, c.delivery, c.direction);
+      if (content !== undefined) s.saveContent.run(v.id, JSON.stringify(content));
+    }).immediate();
   }
 
   async getVerdict(id: string): Promise<StoredVerdict | null> {
     const row = this.sql().getVerdict.get(id);
     return row ? parseStoredVerdict(row.body, id) : null;
+  }
+
+  async getMessageContent(verdictId: string): Promise<MessageContent | null> {
+    const row = this.sql().getContent.get(verdictId);
+    return row ? messageContentFromRow(row, verdictId) : null;
   }
 
   async listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]> {
@@ -132,6 +155,15 @@ export class SqliteStore implements Store {
       )
       .all(...where.params);
     return rows.map((r) => ({ day: Number(r.day), direction: r.direction, delivery: r.delivery, tags: JSON.parse(r.tags) as string[], count: Number(r.count) }));
+  }
+
+  async groupVerdicts(filter: VerdictFilter, options: VerdictGroupOptions): Promise<VerdictGroupRow[]> {
+    this.sql();
+    const { sql, params } = groupVerdictsSql(filter, options, SQLITE_GROUPS);
+    return this.db
+      .prepare<unknown[], GroupRowFromDb>(sql)
+      .all(...params)
+      .map((row) => groupRowFromDb(row));
   }
 
   async createUser(user: UserRecord): Promise<boolean> {
@@ -202,15 +234,47 @@ export class SqliteStore implements Store {
     return this.records().getQuarantine(id);
   }
 
-  async listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string }): Promise<QuarantineEntry[]> {
+  async listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string; verdictId?: string }): Promise<QuarantineEntry[]> {
     return this.records().listQuarantine(options);
+  }
+
+  async putQuarantineBlob(id: string, sealed: Buffer): Promise<void> {
+    this.records().putQuarantineBlob(id, sealed);
+  }
+
+  async getQuarantineBlob(id: string): Promise<Buffer | null> {
+    return this.records().getQuarantineBlob(id);
+  }
+
+  async deleteQuarantineBlob(id: string): Promise<void> {
+    this.records().deleteQuarantineBlob(id);
+  }
+
+  async createDashboard(dashboard: DashboardRecord): Promise<boolean> {
+    return this.records().createDashboard(dashboard);
+  }
+
+  async updateDashboard(dashboard: DashboardRecord): Promise<void> {
+    this.records().updateDashboard(dashboard);
+  }
+
+  async deleteDashboard(id: string): Promise<boolean> {
+    return this.records().deleteDashboard(id);
+  }
+
+  async getDashboard(id: string): Promise<DashboardRecord | null> {
+    return this.records().getDashboard(id);
+  }
+
+  async listDashboards(userId: string): Promise<DashboardRecord[]> {
+    return this.records().listDashboards(userId);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
     this.records().appendAudit(entry);
   }
 
-  async listAudit(options: { limit: number; offset?: number }): Promise<StoredAuditEntry[]> {
+  async listAudit(options: { limit: number; offset?: number; subject?: string }): Promise<StoredAuditEntry[]> {
     return this.records().listAudit(options);
   }
 
