@@ -1,4 +1,87 @@
-/** Placeholder until its page lands. */
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api';
+import { ExposureBar } from '../components/ExposureBar';
+import { PeriodSelect, daysFrom } from '../components/PeriodSelect';
+import { profilePath } from '../narrative-links';
+import type { PeopleAnswer } from '../types';
+import { useApi } from '../use-api';
+
+const DAY_MS = 86_400_000;
+
+/** Who in the organisation is most exposed: ranked by exposure, each with the reasons why. */
 export function PeoplePage() {
-  return <h1>People</h1>;
+  const [params, setParams] = useSearchParams();
+  const days = daysFrom(params.get('days'));
+  // The window ends now (rounded to the minute so re-renders do not refetch).
+  const period = useMemo(() => {
+    const to = Math.ceil(Date.now() / 60_000) * 60_000;
+    return { from: new Date(to - days * DAY_MS).toISOString(), to: new Date(to).toISOString() };
+  }, [days]);
+  const people = useApi(() => api.get<PeopleAnswer>('/people', { ...period, limit: 100 }), [period]);
+  const items = people.data?.items ?? [];
+
+  return (
+    <>
+      <h1>People</h1>
+      <p className="muted">Everyone who received mail in the period, most exposed first: how much suspicious mail reached them, how bad it was, and what they did with it.</p>
+      <div className="filters">
+        <PeriodSelect days={days} onChange={(next) => setParams({ days: String(next) })} />
+      </div>
+      {people.error && <p className="error">{people.error}</p>}
+      {people.loading && !people.data && <p className="muted">Loading…</p>}
+      {people.data && items.length === 0 && <p className="muted">Nobody received mail in this period.</p>}
+      {items.length > 0 && (
+        <table className="people">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Groups</th>
+              <th scope="col">Exposure</th>
+              <th scope="col" className="num">
+                Emails
+              </th>
+              <th scope="col" className="num">
+                Anomalous
+              </th>
+              <th scope="col" className="num">
+                Held
+              </th>
+              <th scope="col" className="num">
+                Clicked
+              </th>
+              <th scope="col">Top tags</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((person) => (
+              <tr key={person.address}>
+                <td className="address">
+                  <Link to={profilePath('person', person.address)}>{person.address}</Link>
+                  {person.vip && <span className="badge vip">VIP</span>}
+                </td>
+                <td>{person.groups.length > 0 ? person.groups.join(', ') : <span className="muted">—</span>}</td>
+                <td>
+                  <ExposureBar exposure={person.exposure} />
+                </td>
+                <td className="num">{person.total}</td>
+                <td className="num">{person.anomalous}</td>
+                <td className="num">{person.held}</td>
+                <td className="num">{person.clicks}</td>
+                <td>
+                  {person.topTags.map((t) => (
+                    <span key={t.tag} className="badge tag">
+                      {t.tag} <span className="muted">×{t.count}</span>
+                    </span>
+                  ))}
+                </td>
+                <td className="why">{person.reasons.length > 0 ? person.reasons.join('; ') : <span className="muted">nothing unusual</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
 }

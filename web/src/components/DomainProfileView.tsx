@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import { profilePath } from '../narrative-links';
+import type { DomainProfile } from '../types';
+import { MessageTable } from './MessageTable';
+import { CountedList, EmailsLink, Facts, KnownBadge, StatsRow } from './ProfileParts';
+import { When } from './When';
+
+/** GET /domains/:domain as a page: who writes from it, and whether it imitates a known domain. */
+export function DomainProfileView({ profile }: { profile: DomainProfile }) {
+  return (
+    <>
+      <h1>
+        Domain <span className="address">{profile.domain}</span>
+      </h1>
+      <p>
+        {profile.internal ? <span className="badge known">the organisation's own domain</span> : <KnownBadge known={profile.known} what="domain" />}
+      </p>
+      {profile.resembles.length > 0 && (
+        <div className="panel warning" role="note">
+          <strong>Lookalike:</strong> this domain resembles{' '}
+          {profile.resembles.map((other, index) => (
+            <span key={other}>
+              {index > 0 && ', '}
+              <Link to={profilePath('lookalike', `${profile.domain}~${other}`)}>{other}</Link>
+            </span>
+          ))}
+          . Compare them character by character.
+        </div>
+      )}
+      <section className="panel" aria-labelledby="profile-facts">
+        <h2 id="profile-facts">What belong has learned</h2>
+        <Facts
+          items={[
+            ['First seen', <When key="f" at={profile.firstSeen} />],
+            ['Last seen', <When key="l" at={profile.lastSeen} />],
+            ['Learned messages', profile.learnedMessages],
+          ]}
+        />
+        <h3>Who writes from this domain</h3>
+        <CountedList items={profile.senders} empty="No senders learned from this domain." linkTo={(address) => profilePath('sender', address)} />
+      </section>
+      <section className="panel" aria-labelledby="profile-stats">
+        <h2 id="profile-stats">Analysed mail</h2>
+        <StatsRow stats={profile.stats} />
+      </section>
+      <section className="panel" aria-labelledby="profile-recent">
+        <h2 id="profile-recent">Recent emails</h2>
+        {profile.recent.length > 0 ? <MessageTable items={profile.recent} /> : <p className="muted">No analysed emails from this domain.</p>}
+        <EmailsLink query={{ senderDomain: profile.domain }}>All emails from this domain</EmailsLink>
+      </section>
+    </>
+  );
+}
