@@ -1,20 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { buildApiServer } from '../api/server.js';
-import { ensureFirstAdmin } from '../api/auth/bootstrap.js';
-import { configuredOrg } from '../config/config.js';
-import { Engine } from '../engine/engine.js';
-import { resolveOrg } from '../engine/org-setup.js';
 import { BelongError, ERROR_CODES } from '../errors.js';
-import { openQuarantine } from '../quarantine/open-quarantine.js';
-import { deliverToSpool } from '../quarantine/released-spool.js';
 import { openContext, withCommonOptions, type CommonFlags } from './context.js';
+import { gatewayConfigFromFlags, withGatewayOptions, type GatewayFlags } from './gateway-options.js';
+import { startBelongServer } from './serve-runtime.js';
 import { untilStopSignal } from './until-signal.js';
 
-interface ServeFlags extends CommonFlags {
+interface ServeFlags extends CommonFlags, GatewayFlags {
   listen?: string;
-  spoolDir?: string;
+  gateway?: boolean;
   sessionHours?: string;
 }
 
@@ -29,47 +22,57 @@ export function parseListen(value: string): { host: string; port: number } {
   return { host, port };
 }
 
+/** Gateway flags given without --gateway would be silently ignored: refuse them instead. */
+function refuseStrayGatewayFlags(flags: ServeFlags): void {
+  const given = (['smtpListen', 'relay', 'journal', 'gatewayConfig', 'ops'] as const).filter((name) => flags[name] !== undefined);
+  if (!flags.gateway && given.length > 0) throw new BelongError(ERROR_CODES.USAGE, `${given.join(', ')} only apply with --gateway`);
+}
+
 /**
- * `belong serve --listen HOST:PORT`: the HTTP API (docs/api.md) on the configured store. First
- * start creates `admin` (BELONG_ADMIN_PASSWORD, or a one-time password printed to stderr).
- * Releases go to `<spool>/released/`, which a running gateway relays. Runs until SIGTERM/SIGINT.
+ * `belong serve --listen HOST:PORT [--gateway --smtp-listen HOST:PORT --relay HOST:PORT]`: the
+ * HTTP API (docs/api.md) and dashboard on the configured store; with --gateway the SMTP gateway
+ * runs in the same process. First start creates `admin` (BELONG_ADMIN_PASSWORD, or a one-time
+ * password printed to stderr). Releases go to `<spool>/released/`, which the gateway relays.
+ * Runs until SIGTERM/SIGINT.
  */
 export function registerServe(program: Command): void {
   withCommonOptions(
-    program
-      .command('serve')
-      .description('run the HTTP API (/api/v1, OpenAPI at /api/docs) with local accounts and API tokens')
-      .option('--listen <host:port>', 'where to listen', DEFAULT_LISTEN)
-      .option('--spool-dir <dir>', "the gateway's spool directory, where releases go (default <data-dir>/spool)")
-      .option('--session-hours <n>', 'how long a login lasts', '12'),
+    withGatewayOptions(
+      program
+        .command('serve')
+        .description('run the HTTP API (/api/v1, OpenAPI at /api/docs) and dashboard; with --gateway also the SMTP gateway, in one process')
+        .option('--listen <host:port>', 'where the HTTP API and dashboard listen', DEFAULT_LISTEN)
+        .option('--gateway', 'also run the SMTP gateway (the gateway flags below) on the same store, engine and quarantine')
+        .option('--spool-dir <dir>', "the gateway's spool directory, where releases go (default <data-dir>/spool)")
+        .option('--session-hours <n>', 'how long a login lasts', '12'),
+      '--smtp-listen',
+    ),
   ).action(async (flags: ServeFlags) => {
-    const { host, port } = parseListen(flags.listen ?? DEFAULT_LISTEN);
+    const listen = parseListen(flags.listen ?? DEFAULT_LISTEN);
     const sessionHours = Number(flags.sessionHours ?? '12');
     if (!(sessionHours > 0 && sessionHours <= 24 * 30)) throw new BelongError(ERROR_CODES.USAGE, '--session-hours must be between 0 and 720');
+    refuseStrayGatewayFlags(flags);
+    const gateway = flags.gateway ? gatewayConfigFromFlags(flags) : null;
     const context = await openContext(flags);
-    const { config, store, policy } = context;
     try {
-      const quarantine = await openQuarantine(config, store);
-      const resolved = await resolveOrg(configuredOrg(config), store, async () => []);
-      const engine = new Engine({ store, org: resolved.org, policy, trustedAuthservIds: config.trustedAuthservIds, resolver: null });
-      await ensureFirstAdmin(store, { password: process.env.BELONG_ADMIN_PASSWORD, now: Date.now, write: (line) => process.stderr.write(line) });
-      const { app } = await buildApiServer({
-        store,
-        now: Date.now,
-        quarantine,
-        deliver: deliverToSpool(flags.spoolDir ?? path.join(config.dataDir, 'spool')),
-        engine,
-        config,
-        secureCookies: 'auto',
+      const server = await startBelongServer({
+        context,
+        listen,
+        gateway,
+        spoolDir: flags.spoolDir,
         sessionTtlMs: sessionHours * 3_600_000,
+        adminPassword: process.env.BELONG_ADMIN_PASSWORD,
+        write: (line) => process.stderr.write(line),
       });
-      await app.listen({ host, port });
-      const address = app.server.address() as AddressInfo;
-      process.stderr.write(`belong: API listening on http://${host}:${address.port}/api/v1 (OpenAPI at /api/docs)\n`);
+      process.stderr.write(`belong: API listening on ${server.url}/api/v1 (OpenAPI at /api/docs, dashboard at ${server.url}/)\n`);
+      if (server.gateway) {
+        const smtp = gateway?.listen;
+        process.stderr.write(`belong: SMTP gateway listening on ${smtp?.host}:${server.gateway.addresses.smtpPort} (${gateway?.journal ? 'journal' : `relay to ${gateway?.relay?.host}:${gateway?.relay?.port}`})\n`);
+      }
       await untilStopSignal();
-      await app.close();
+      await server.close();
     } finally {
-      await store.close();
+      await context.store.close();
     }
   });
 }
