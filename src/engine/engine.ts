@@ -6,6 +6,7 @@ import { ProfileView, type Observation } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
 import type { Resolver } from '../mail/dns.js';
 import type { Store } from '../store/store.js';
+import { messageContentOf } from './message-content.js';
 import { OrgListCache } from './org-list-cache.js';
 import { readMessage } from './read-message.js';
 
@@ -62,7 +63,7 @@ export class Engine {
   async process(raw: Buffer, options: { envelope?: Envelope | null; now: number; origin?: string | null }): Promise<{ message: Message; verdict: Verdict }> {
     const message = await this.read(raw, options.envelope ?? null);
     const verdict = await this.score(message, options.now);
-    await this.store.saveVerdict({ verdict, origin: options.origin ?? null });
+    await this.store.saveVerdict({ verdict, origin: options.origin ?? null }, messageContentOf(message));
     await this.learn(this.observe(message, verdict, options.now));
     return { message, verdict };
   }
