@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ANY_VALUE, MAX_VALUES_PER_QUERY, type Counter, type Observation, type ProfileKey, key, keyString, massAt, mergeCounters, valuesKeyString } from '../core/profile.js';
 import type { Verdict } from '../core/verdict.js';
 import type { UserRecord } from './accounts.js';
+import type { DashboardRecord } from './dashboards.js';
+import type { MessageContent } from './message-content.js';
 import type { QuarantineEntry, Store, StoredVerdict } from './store.js';
 import { mulberry32 } from '../simulate/rng.js';
 
@@ -49,7 +51,8 @@ function stream(n: number, seed: number): Observation[] {
   }));
 }
 
-function verdict(id: string, analysedAt: number, extra: Partial<Verdict> = {}): StoredVerdict {
+/** A full stored verdict for tests; `extra` overrides verdict fields. */
+export function sampleStoredVerdict(id: string, analysedAt: number, extra: Partial<Verdict> = {}): StoredVerdict {
   return {
     origin: `spool/${id}`,
     verdict: {
@@ -73,6 +76,8 @@ function verdict(id: string, analysedAt: number, extra: Partial<Verdict> = {}): 
     },
   };
 }
+
+const verdict = sampleStoredVerdict;
 
 function held(id: string, receivedAt: number, extra: Partial<QuarantineEntry> = {}): QuarantineEntry {
   return {
@@ -332,6 +337,48 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       });
     });
 
+    describe('message content', () => {
+      const content = (extra: Partial<MessageContent> = {}): MessageContent => ({
+        headers: [
+          { name: 'From', value: 'Alice <alice@vendor.example>' },
+          { name: 'Subject', value: 'Invoice — ünïcödé "quoted" \u0000 nul' },
+        ],
+        text: 'Please pay\r\nthe invoice 100% _today_',
+        html: '<p onclick="evil()">Please <a href="https://pay.example/x?a=1&b=2">pay</a></p><script>alert(1)</script>',
+        links: [{ href: 'https://pay.example/x?a=1&b=2', text: 'pay', host: 'pay.example', registrableDomain: 'pay.example', textDomain: null, source: 'html' }],
+        attachments: [{ filename: null, declaredType: 'application/pdf', detectedType: 'application/zip', size: 1234, sha256: 'ab'.repeat(32), disposition: 'attachment', traits: ['type-mismatch'] }],
+        auth: { spf: 'pass', dkim: [{ domain: 'vendor.example', result: 'fail' }], dmarc: null },
+        truncated: false,
+        ...extra,
+      });
+
+      it('saves content with the verdict and reads it back whole; null when none was saved', async () => {
+        const s = await fresh();
+        const c = content();
+        await s.saveVerdict(verdict('v1', T0), c);
+        expect(await s.getMessageContent('v1')).toEqual(c);
+        expect(await s.getVerdict('v1')).toEqual(verdict('v1', T0));
+        await s.saveVerdict(verdict('v2', T0));
+        expect(await s.getVerdict('v2')).not.toBeNull();
+        expect(await s.getMessageContent('v2')).toBeNull();
+        expect(await s.getMessageContent('nope')).toBeNull();
+      });
+
+      it('keeps a null html and empty lists as they were, and replaces content saved again', async () => {
+        const s = await fresh();
+        const plain = content({ html: null, links: [], attachments: [], auth: {}, truncated: true });
+        await s.saveVerdict(verdict('v1', T0), plain);
+        expect(await s.getMessageContent('v1')).toEqual(plain);
+        const again = content({ text: 'second' });
+        await s.saveVerdict(verdict('v1', T0 + HOUR), again);
+        expect(await s.getMessageContent('v1')).toEqual(again);
+        // A replay without content keeps what the first analysis captured.
+        await s.saveVerdict(verdict('v1', T0 + 2 * HOUR));
+        expect(await s.getMessageContent('v1')).toEqual(again);
+        expect((await s.getVerdict('v1'))?.verdict.analysedAt).toBe(T0 + 2 * HOUR);
+      });
+    });
+
     describe('quarantine index', () => {
       it('round-trips an entry, updates its state in place, and returns null for unknown ids', async () => {
         const s = await fresh();
@@ -359,6 +406,90 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         expect(ids(await s.listQuarantine({ limit: 10, digest: 'sha256:a', state: 'held' }))).toEqual(['a']);
         await expect(s.listQuarantine({ limit: -1 })).rejects.toThrow();
       });
+
+      it('filters by verdict id, alone and with state, digest and paging', async () => {
+        const s = await fresh();
+        await s.putQuarantine(held('a', T0, { verdictId: 'v-shared' }));
+        await s.putQuarantine(held('b', T0 + HOUR, { verdictId: 'v-shared', state: 'released' }));
+        await s.putQuarantine(held('c', T0 + 2 * HOUR));
+        const ids = (list: QuarantineEntry[]) => list.map((e) => e.id);
+        expect(ids(await s.listQuarantine({ limit: 10, verdictId: 'v-shared' }))).toEqual(['b', 'a']);
+        expect(ids(await s.listQuarantine({ limit: 10, verdictId: 'v-c' }))).toEqual(['c']);
+        expect(ids(await s.listQuarantine({ limit: 10, verdictId: 'v-shared', state: 'held' }))).toEqual(['a']);
+        expect(ids(await s.listQuarantine({ limit: 10, verdictId: 'v-shared', digest: 'sha256:b' }))).toEqual(['b']);
+        expect(ids(await s.listQuarantine({ limit: 1, offset: 1, verdictId: 'v-shared' }))).toEqual(['a']);
+        expect(await s.listQuarantine({ limit: 10, verdictId: 'v-none' })).toEqual([]);
+        await expect(s.listQuarantine({ limit: -1, verdictId: 'v-shared' })).rejects.toThrow();
+      });
+    });
+
+    describe('quarantine blobs', () => {
+      // Every byte value, so nothing in between treats the blob as text.
+      const bytes = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
+
+      it('round-trips sealed bytes exactly, replaces them, deletes them; null when absent', async () => {
+        const s = await fresh();
+        expect(await s.getQuarantineBlob('q1')).toBeNull();
+        await s.putQuarantineBlob('q1', bytes);
+        await s.putQuarantineBlob('q2', Buffer.from('other'));
+        const got = await s.getQuarantineBlob('q1');
+        expect(Buffer.isBuffer(got)).toBe(true);
+        expect(got?.equals(bytes)).toBe(true);
+        const replacement = Buffer.from([0, 255, 0, 1]);
+        await s.putQuarantineBlob('q1', replacement);
+        expect((await s.getQuarantineBlob('q1'))?.equals(replacement)).toBe(true);
+        await s.deleteQuarantineBlob('q1');
+        await s.deleteQuarantineBlob('q1');
+        await s.deleteQuarantineBlob('never');
+        expect(await s.getQuarantineBlob('q1')).toBeNull();
+        expect((await s.getQuarantineBlob('q2'))?.toString()).toBe('other');
+        await s.putQuarantineBlob('empty', Buffer.alloc(0));
+        expect(await s.getQuarantineBlob('empty')).toEqual(Buffer.alloc(0));
+      });
+    });
+
+    describe('dashboards', () => {
+      const dashboard = (id: string, ownerId: string, name: string, shared: boolean, extra: Partial<DashboardRecord> = {}): DashboardRecord => ({
+        id,
+        ownerId,
+        name,
+        shared,
+        widgets: [{ id: 'w1', title: 'Held "this" week — ünï', filter: { action: 'hold', minScore: 50 }, view: { type: 'bar', by: 'recipient' }, days: 7 }],
+        createdAt: T0,
+        updatedAt: T0,
+        ...extra,
+      });
+
+      it('creates once per id, reads back whole, updates in place and deletes', async () => {
+        const s = await fresh();
+        const d = dashboard('d1', 'u1', 'Mine', false);
+        expect(await s.createDashboard(d)).toBe(true);
+        expect(await s.createDashboard(dashboard('d1', 'u2', 'Theirs', true))).toBe(false);
+        expect(await s.getDashboard('d1')).toEqual(d);
+        expect(await s.getDashboard('nope')).toBeNull();
+        const changed: DashboardRecord = { ...d, name: 'Renamed', shared: true, widgets: [], updatedAt: T0 + HOUR, ownerId: 'someone-else', createdAt: 0 };
+        await s.updateDashboard(changed);
+        // Owner and creation time are not the update's to change.
+        expect(await s.getDashboard('d1')).toEqual({ ...d, name: 'Renamed', shared: true, widgets: [], updatedAt: T0 + HOUR });
+        expect(await s.deleteDashboard('d1')).toBe(true);
+        expect(await s.deleteDashboard('d1')).toBe(false);
+        expect(await s.getDashboard('d1')).toBeNull();
+      });
+
+      it("lists a user's own dashboards and every shared one, never another user's private one, by name then id", async () => {
+        const s = await fresh();
+        await s.createDashboard(dashboard('d1', 'u1', 'Zebra', false));
+        await s.createDashboard(dashboard('d2', 'u2', 'Alpha', true));
+        await s.createDashboard(dashboard('d3', 'u2', 'Private', false));
+        await s.createDashboard(dashboard('d5', 'u1', 'Beta', true));
+        await s.createDashboard(dashboard('d4', 'u3', 'Beta', true));
+        await s.createDashboard(dashboard('d6', 'u1', 'beta', false));
+        const ids = (list: DashboardRecord[]) => list.map((d) => d.id);
+        expect(ids(await s.listDashboards('u1'))).toEqual(['d2', 'd4', 'd5', 'd1', 'd6']);
+        expect(ids(await s.listDashboards('u2'))).toEqual(['d2', 'd4', 'd5', 'd3']);
+        expect(ids(await s.listDashboards('nobody'))).toEqual(['d2', 'd4', 'd5']);
+        expect((await s.listDashboards('u1')).find((d) => d.id === 'd1')).toEqual(dashboard('d1', 'u1', 'Zebra', false));
+      });
     });
 
     describe('audit log', () => {
@@ -372,6 +503,21 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         expect(all[0]).toMatchObject({ at: T0 + 4, actor: 'analyst4', action: 'quarantine.release', detail: { reason: 'looks fine "4" ünï', n: 4, nested: { ok: true } } });
         expect(all[0]?.seq).toBeGreaterThan(all[1]?.seq ?? Infinity);
         expect((await s.listAudit({ limit: 2, offset: 3 })).map((e) => e.subject)).toEqual(['q1', 'q0']);
+      });
+
+      it('lists only the entries about one subject when asked, newest first with paging', async () => {
+        const s = await fresh();
+        const actions = ['quarantine.hold', 'user.login', 'quarantine.request_release', 'message.report', 'quarantine.release'];
+        for (const [i, action] of actions.entries()) {
+          await s.appendAudit({ at: T0 + i, actor: 'ana', action, subject: i % 2 === 0 ? 'q1' : 'other', detail: { i } });
+        }
+        await s.appendAudit({ at: T0 + 9, actor: 'ana', action: 'x', subject: 'q10', detail: {} });
+        const about = await s.listAudit({ limit: 10, subject: 'q1' });
+        expect(about.map((e) => e.action)).toEqual(['quarantine.release', 'quarantine.request_release', 'quarantine.hold']);
+        expect(about.map((e) => e.detail)).toEqual([{ i: 4 }, { i: 2 }, { i: 0 }]);
+        expect((await s.listAudit({ limit: 1, offset: 1, subject: 'q1' })).map((e) => e.action)).toEqual(['quarantine.request_release']);
+        expect(await s.listAudit({ limit: 10, subject: 'none' })).toEqual([]);
+        expect(await s.listAudit({ limit: 10 })).toHaveLength(6);
       });
 
       it('offers no way to change or remove a line', async () => {
@@ -455,6 +601,87 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         );
         expect(rows).toHaveLength(4);
         expect((await s.countVerdicts({ action: 'hold' })).map((r) => r.count)).toEqual([1]);
+      });
+
+      it('filters by any of a group of recipients; an empty group matches nothing', async () => {
+        const s = await fresh();
+        await seed(s);
+        const page = { limit: 10 };
+        expect(ids(await s.searchVerdicts({ recipientsAny: ['carol@example.com', 'nobody@example.com'] }, page))).toEqual(['c', 'b']);
+        expect(ids(await s.searchVerdicts({ recipientsAny: ['bob@example.com', 'carol@example.com'] }, page))).toEqual(['c', 'b', 'a']);
+        // Exact elements only, as with `recipient`.
+        expect(ids(await s.searchVerdicts({ recipientsAny: ['bob_x@example.com'] }, page))).toEqual(['d']);
+        expect(ids(await s.searchVerdicts({ recipientsAny: ['%'] }, page))).toEqual([]);
+        expect(ids(await s.searchVerdicts({ recipientsAny: [] }, page))).toEqual([]);
+        expect(ids(await s.searchVerdicts({ recipientsAny: ['bob@example.com', 'carol@example.com'], action: 'deliver' }, page))).toEqual(['a']);
+        expect(ids(await s.searchVerdicts({ recipientsAny: ['carol@example.com'], recipient: 'bob@example.com' }, page))).toEqual(['b']);
+        expect((await s.countVerdicts({ recipientsAny: ['carol@example.com'] })).reduce((n, r) => n + r.count, 0)).toBe(2);
+        expect(await s.countVerdicts({ recipientsAny: [] })).toEqual([]);
+      });
+
+      it('filters by the exact sender domain', async () => {
+        const s = await fresh();
+        await seed(s);
+        await s.saveVerdict(verdict('e', T0 + 27 * HOUR, { from: 'eve@sub.evil.example' }));
+        await s.saveVerdict(verdict('f', T0 + 28 * HOUR, { from: 'frank@notevil.example' }));
+        const page = { limit: 10 };
+        expect(ids(await s.searchVerdicts({ senderDomain: 'evil.example' }, page))).toEqual(['b']);
+        expect(ids(await s.searchVerdicts({ senderDomain: 'sub.evil.example' }, page))).toEqual(['e']);
+        expect(ids(await s.searchVerdicts({ senderDomain: 'vendor.example' }, page))).toEqual(['a']);
+        expect(ids(await s.searchVerdicts({ senderDomain: 'example' }, page))).toEqual([]);
+        expect(ids(await s.searchVerdicts({ senderDomain: 'evil.example', minScore: 90 }, page))).toEqual([]);
+        expect((await s.countVerdicts({ senderDomain: 'new.example' })).map((r) => r.count)).toEqual([1]);
+      });
+
+      it('groups by recipient, counting a verdict once for each of its recipients', async () => {
+        const s = await fresh();
+        await seed(s);
+        // Mixed case and a repeated recipient: grouped lower case, counted once per verdict.
+        await s.saveVerdict(verdict('e', T0 + 30 * HOUR, { score: 95, recipients: ['Carol@Example.com', 'carol@example.com'], actions: { delivery: 'hold', links: 'none', attachments: 'none', notTaken: [] } }));
+        const rows = await s.groupVerdicts({}, { by: 'recipient', anomalousScore: 50, limit: 10 });
+        expect(rows).toEqual([
+          { value: 'carol@example.com', total: 3, anomalous: 3, actioned: 3, held: 2, maxScore: 95, lastAt: T0 + 30 * HOUR },
+          { value: 'bob@example.com', total: 2, anomalous: 1, actioned: 1, held: 1, maxScore: 80, lastAt: T0 + HOUR },
+          { value: 'bob_x@example.com', total: 1, anomalous: 0, actioned: 0, held: 0, maxScore: 30, lastAt: T0 + 26 * HOUR },
+        ]);
+        expect((await s.groupVerdicts({}, { by: 'recipient', anomalousScore: 50, limit: 1 })).map((r) => r.value)).toEqual(['carol@example.com']);
+        expect(await s.groupVerdicts({}, { by: 'recipient', anomalousScore: 50, limit: 0 })).toEqual([]);
+        // The filter applies to verdicts: b (to bob and carol) alone still counts for both.
+        expect((await s.groupVerdicts({ action: 'hold', to: T0 + 2 * HOUR }, { by: 'recipient', anomalousScore: 50, limit: 10 })).map((r) => [r.value, r.total])).toEqual([
+          ['bob@example.com', 1],
+          ['carol@example.com', 1],
+        ]);
+        // A group filter keeps whole verdicts, so their other recipients appear too.
+        expect((await s.groupVerdicts({ recipientsAny: ['bob@example.com'] }, { by: 'recipient', anomalousScore: 50, limit: 10 })).map((r) => [r.value, r.total])).toEqual([
+          ['bob@example.com', 2],
+          ['carol@example.com', 1],
+        ]);
+        expect(await s.groupVerdicts({ recipientsAny: [] }, { by: 'recipient', anomalousScore: 50, limit: 10 })).toEqual([]);
+      });
+
+      it('groups by sender and sender domain, leaving out verdicts without a sender, ties by value', async () => {
+        const s = await fresh();
+        await seed(s);
+        await s.saveVerdict(verdict('e', T0 + 30 * HOUR, { score: 60, from: 'eve@evil.example' }));
+        await s.saveVerdict(verdict('f', T0 + 31 * HOUR, { score: 10, from: 'zed@aaa.example' }));
+        const bySender = await s.groupVerdicts({}, { by: 'sender', anomalousScore: 50, limit: 10 });
+        expect(bySender.map((r) => [r.value, r.total, r.anomalous])).toEqual([
+          ['dave@new.example', 1, 1],
+          ['eve@evil.example', 1, 1],
+          ['mallory@evil.example', 1, 1],
+          ['alice@vendor.example', 1, 0],
+          ['zed@aaa.example', 1, 0],
+        ]);
+        const byDomain = await s.groupVerdicts({}, { by: 'senderDomain', anomalousScore: 50, limit: 10 });
+        expect(byDomain).toEqual([
+          { value: 'evil.example', total: 2, anomalous: 2, actioned: 2, held: 1, maxScore: 80, lastAt: T0 + 30 * HOUR },
+          { value: 'new.example', total: 1, anomalous: 1, actioned: 1, held: 0, maxScore: 55, lastAt: T0 + 25 * HOUR },
+          { value: 'aaa.example', total: 1, anomalous: 0, actioned: 1, held: 0, maxScore: 10, lastAt: T0 + 31 * HOUR },
+          { value: 'vendor.example', total: 1, anomalous: 0, actioned: 0, held: 0, maxScore: 10, lastAt: T0 },
+        ]);
+        expect((await s.groupVerdicts({ senderDomain: 'evil.example', minScore: 70 }, { by: 'sender', anomalousScore: 50, limit: 10 })).map((r) => r.value)).toEqual(['mallory@evil.example']);
+        expect((await s.groupVerdicts({}, { by: 'sender', anomalousScore: 100, limit: 10 })).every((r) => r.anomalous === 0)).toBe(true);
+        await expect(s.groupVerdicts({}, { by: 'sender', anomalousScore: 50, limit: -1 })).rejects.toThrow();
       });
     });
 

@@ -4,8 +4,9 @@ import { ANY_VALUE, key, keyString, valuesKeyString } from '../../core/profile.j
 import { BelongError, ERROR_CODES } from '../../errors.js';
 import { MIGRATIONS } from '../migrations.js';
 import { openStore } from '../open-store.js';
-import { describeStoreConformance } from '../store.conformance.js';
+import { describeStoreConformance, sampleStoredVerdict } from '../store.conformance.js';
 import { decodeText, encodeText } from './pg-text.js';
+import { migratePostgres } from './postgres-migrate.js';
 import { type Queryable, openPostgresStore } from './postgres-store.js';
 import { type ScratchSchema, createScratchSchema } from './scratch-schema.js';
 
@@ -127,6 +128,10 @@ describe('PostgresStore specifics', () => {
       const got = await store.readValues(keys.map((k) => ({ entity: k.entity, id: k.id, feature: k.feature, limit: 5 })));
       expect(queries).toHaveLength(3);
       expect(got.size).toBe(21);
+      const content = { headers: [], text: 't', html: null, links: [], attachments: [], auth: {}, truncated: false };
+      await store.saveVerdict(sampleStoredVerdict('v1', T0), content);
+      expect(queries).toHaveLength(4);
+      expect(await store.getMessageContent('v1')).toEqual(content);
       expect([...got.values()].every((list) => list.length === 5)).toBe(true);
       expect((await store.readProfiles([key('sender', 's0', 'f0', ANY_VALUE)])).get(keyString(key('sender', 's0', 'f0', ANY_VALUE)))?.distinct).toBe(
         keys.filter((k) => k.id === 's0' && k.feature === 'f0').length,
@@ -147,6 +152,47 @@ describe('PostgresStore specifics', () => {
     try {
       const settings = await (pool as unknown as pg.Pool).query<{ mode: string; schema: string }>('SELECT current_setting($1) AS mode, current_schema() AS schema', ['plan_cache_mode']);
       expect(settings.rows[0]).toEqual({ mode: 'force_custom_plan', schema: s.name });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('migration 4', () => {
+  it("back-fills each existing verdict's sender domain (after the last '@', lower case)", async () => {
+    const s = await scratch();
+    const pool = new pg.Pool({ connectionString: s.url });
+    try {
+      await migratePostgres(pool, MIGRATIONS.filter((m) => m.version <= 3));
+      for (const [id, sender] of [['v1', 'a@Evil.Example'], ['v2', '"x@y"@evil.example'], ['v3', null], ['v4', 'no-at-sign'], ['v5', 'b@other.example']] as const) {
+        await pool.query("INSERT INTO verdicts (id, digest, analysed_at, score, tags, body, sender) VALUES ($1, 'd', 1, 60, '[]', '{}', $2)", [id, sender]);
+      }
+    } finally {
+      await pool.end();
+    }
+    const store = await openPostgresStore(s.url);
+    try {
+      const rows = await store.groupVerdicts({}, { by: 'senderDomain', anomalousScore: 50, limit: 10 });
+      expect(rows.map((r) => [r.value, r.total])).toEqual([
+        ['evil.example', 2],
+        ['other.example', 1],
+      ]);
+      expect((await store.countVerdicts({ senderDomain: 'evil.example' })).reduce((n, r) => n + r.count, 0)).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps dashboards and audit subjects with U+0000 intact', async () => {
+    const store = await openPostgresStore((await scratch()).url);
+    try {
+      const d = { id: 'd\u0000', ownerId: 'u\u0000', name: 'n\u0000ame', shared: false, widgets: [{ t: 'w\u0000' }], createdAt: 1, updatedAt: 2 };
+      expect(await store.createDashboard(d)).toBe(true);
+      expect(await store.listDashboards('u\u0000')).toEqual([d]);
+      await store.appendAudit({ at: 1, actor: 'a', action: 'x', subject: 's\u0000', detail: {} });
+      expect((await store.listAudit({ limit: 5, subject: 's\u0000' })).map((e) => e.subject)).toEqual(['s\u0000']);
+      await store.putQuarantineBlob('q\u0000', Buffer.from([0]));
+      expect(await store.getQuarantineBlob('q\u0000')).toEqual(Buffer.from([0]));
     } finally {
       await store.close();
     }

@@ -9,6 +9,7 @@ import { BelongError, ERROR_CODES } from '../../errors.js';
 import { MIGRATIONS, pendingMigrations } from '../migrations.js';
 import { defaultDbPath, openStore } from '../open-store.js';
 import { describeStoreConformance } from '../store.conformance.js';
+import { migrateSqlite } from './sqlite-migrate.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 let dir = '';
@@ -93,6 +94,29 @@ describe('migration list', () => {
     expect(pendingMigrations(new Set())).toEqual(MIGRATIONS);
     expect(pendingMigrations(new Set(MIGRATIONS.map((m) => m.version)))).toEqual([]);
     expect(() => pendingMigrations(new Set(), [...MIGRATIONS, ...MIGRATIONS])).toThrow();
+  });
+});
+
+describe('migration 4', () => {
+  it("back-fills each existing verdict's sender domain (after the last '@', lower case)", async () => {
+    const file = path.join(dir, 'migration-4', 'belong.db');
+    await (await openSqliteStore(path.join(dir, 'migration-4', 'unused.db'))).close(); // creates the directory
+    const db = new Database(file);
+    migrateSqlite(db, MIGRATIONS.filter((m) => m.version <= 3));
+    const insert = db.prepare("INSERT INTO verdicts (id, digest, analysed_at, score, tags, body, sender) VALUES (?, 'd', 1, 60, '[]', '{}', ?)");
+    for (const [id, sender] of [['v1', 'a@Evil.Example'], ['v2', '"x@y"@evil.example'], ['v3', null], ['v4', 'no-at-sign'], ['v5', 'b@other.example']] as const) insert.run(id, sender);
+    db.close();
+    const store = await openSqliteStore(file);
+    try {
+      const rows = await store.groupVerdicts({}, { by: 'senderDomain', anomalousScore: 50, limit: 10 });
+      expect(rows.map((r) => [r.value, r.total])).toEqual([
+        ['evil.example', 2],
+        ['other.example', 1],
+      ]);
+      expect((await store.countVerdicts({ senderDomain: 'evil.example' })).reduce((n, r) => n + r.count, 0)).toBe(2);
+    } finally {
+      await store.close();
+    }
   });
 });
 
