@@ -24,18 +24,28 @@ export interface EngineOptions {
  */
 export class Engine {
   readonly store: Store;
-  readonly org: Org;
   readonly policy: Policy;
+  /** Replaced whole by setOrg; every use reads it afresh. */
+  private currentOrg: Org;
   private readonly trustedAuthservIds: readonly string[];
   private readonly resolver: Resolver | null;
   private readonly orgLists = new OrgListCache();
 
   constructor(options: EngineOptions) {
     this.store = options.store;
-    this.org = options.org;
+    this.currentOrg = options.org;
     this.policy = options.policy;
     this.trustedAuthservIds = options.trustedAuthservIds;
     this.resolver = options.resolver;
+  }
+
+  get org(): Org {
+    return this.currentOrg;
+  }
+
+  /** Judge and learn with this organisation from now on (domains, groups or VIPs changed in the settings). */
+  setOrg(org: Org): void {
+    this.currentOrg = org;
   }
 
   read(raw: Buffer, envelope: Envelope | null = null): Promise<Message> {
