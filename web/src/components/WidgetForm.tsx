@@ -1,0 +1,159 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ACTIONS, DIRECTIONS, type BarField, type View, type Widget, type WidgetFilter } from '../types';
+import { useFilterOptions } from '../use-filter-options';
+import { BAR_FIELDS, BAR_FIELD_LABEL, VIEW_LABEL, newWidgetId } from '../widget-query';
+import { PeriodSelect } from './PeriodSelect';
+
+type TextField = 'tag' | 'group' | 'action' | 'direction' | 'recipient' | 'sender' | 'senderDomain' | 'minScore' | 'q';
+
+const EMPTY: Record<TextField, string> = { tag: '', group: '', action: '', direction: '', recipient: '', sender: '', senderDomain: '', minScore: '', q: '' };
+
+/** The form's text values as a saved filter: empty fields left out, the score a number. */
+function filterOf(values: Record<TextField, string>): WidgetFilter {
+  const filter: WidgetFilter = {};
+  for (const key of Object.keys(values) as TextField[]) {
+    const value = values[key].trim();
+    if (value === '') continue;
+    if (key === 'minScore') filter.minScore = Number(value);
+    else filter[key] = value;
+  }
+  return filter;
+}
+
+function viewOf(type: string, by: BarField): View {
+  if (type === 'bar') return { type: 'bar', by };
+  return type === 'table' ? { type: 'table' } : { type: 'timeseries' };
+}
+
+/**
+ * "Add widget": a title, a filter (tag, group, action, direction, people, score, text), a view
+ * (time series, bars grouped by a field, or a table of messages) and a period.
+ */
+export function WidgetForm({ onSave, onCancel, busy }: { onSave: (widget: Widget) => void; onCancel: () => void; busy: boolean }) {
+  const { groups, tags } = useFilterOptions();
+  const tagListId = useId();
+  const [title, setTitle] = useState('');
+  const [values, setValues] = useState(EMPTY);
+  const [viewType, setViewType] = useState<View['type']>('timeseries');
+  const [by, setBy] = useState<BarField>('tag');
+  const [days, setDays] = useState(30);
+  const set = (key: TextField) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [key]: event.target.value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave({ id: newWidgetId(), title: title.trim(), filter: filterOf(values), view: viewOf(viewType, by), days });
+  };
+
+  return (
+    <form className="panel widget-form" aria-label="Add widget" onSubmit={submit}>
+      <h2>Add widget</h2>
+      <label className="wide">
+        Title
+        <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} placeholder="e.g. Impersonation aimed at finance" />
+      </label>
+      <fieldset>
+        <legend>Which emails</legend>
+        <div className="form-grid">
+          <label>
+            Tag
+            <input value={values.tag} onChange={set('tag')} list={tagListId} placeholder="any tag" />
+            <datalist id={tagListId}>
+              {tags.map((tag) => (
+                <option key={tag} value={tag} />
+              ))}
+            </datalist>
+          </label>
+          <label>
+            Group
+            <select value={values.group} onChange={set('group')}>
+              <option value="">any group</option>
+              {groups.map((group) => (
+                <option key={group.name} value={group.name}>
+                  {group.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Action
+            <select value={values.action} onChange={set('action')}>
+              <option value="">any action</option>
+              {ACTIONS.map((action) => (
+                <option key={action} value={action}>
+                  {action}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Direction
+            <select value={values.direction} onChange={set('direction')}>
+              <option value="">any direction</option>
+              {DIRECTIONS.map((direction) => (
+                <option key={direction} value={direction}>
+                  {direction}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Recipient
+            <input type="text" value={values.recipient} onChange={set('recipient')} placeholder="address" />
+          </label>
+          <label>
+            Sender
+            <input type="text" value={values.sender} onChange={set('sender')} placeholder="address" />
+          </label>
+          <label>
+            Sender domain
+            <input type="text" value={values.senderDomain} onChange={set('senderDomain')} placeholder="example.com" />
+          </label>
+          <label>
+            Min score
+            <input type="number" min={0} max={100} value={values.minScore} onChange={set('minScore')} placeholder="0–100" />
+          </label>
+          <label>
+            Text
+            <input type="search" value={values.q} onChange={set('q')} placeholder="in subject or sender" />
+          </label>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>How to show them</legend>
+        <div className="form-grid">
+          <label>
+            View
+            <select value={viewType} onChange={(e) => setViewType(viewOf(e.target.value, by).type)}>
+              {(Object.keys(VIEW_LABEL) as View['type'][]).map((type) => (
+                <option key={type} value={type}>
+                  {VIEW_LABEL[type]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {viewType === 'bar' && (
+            <label>
+              Group by
+              <select value={by} onChange={(e) => setBy(BAR_FIELDS.find((field) => field === e.target.value) ?? 'tag')}>
+                {BAR_FIELDS.map((field) => (
+                  <option key={field} value={field}>
+                    {BAR_FIELD_LABEL[field]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <PeriodSelect days={days} onChange={setDays} />
+        </div>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
