@@ -1,15 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Org } from '../../core/org.js';
+import type { StoredAuditEntry } from '../../store/store.js';
+import type { VerdictFilter } from '../../store/verdict-search.js';
 import type { ApiContext } from '../context.js';
 import { IdParams, Instant, PagingQuery, errors } from '../schemas.js';
-import { ClickSchema, MessageSummarySchema, VerdictSchema, summary } from './message-schemas.js';
+import {
+  ClickSchema,
+  ContentSchema,
+  HistoryEntrySchema,
+  MessageQuarantineSchema,
+  MessageSummarySchema,
+  VerdictSchema,
+  contentView,
+  historyView,
+  quarantineView,
+  summary,
+} from './message-schemas.js';
 
 export const MessageFilterQuery = z.object({
   from: Instant.optional().describe('analysed at or after (ISO 8601)'),
   to: Instant.optional().describe('analysed before (ISO 8601)'),
   sender: z.string().max(320).transform((s) => s.toLowerCase()).optional(),
   recipient: z.string().max(320).transform((s) => s.toLowerCase()).optional(),
+  group: z.string().min(1).max(200).optional().describe('a named group of the organisation: messages with at least one recipient in it'),
+  senderDomain: z.string().max(255).transform((s) => s.toLowerCase()).optional().describe("the sender's domain, exactly"),
   tag: z.string().max(200).optional(),
   action: z.enum(['deliver', 'banner', 'junk', 'hold']).optional(),
   direction: z.enum(['inbound', 'outbound', 'internal']).optional(),
@@ -29,26 +45,78 @@ export function messageRoutes(app: FastifyInstance, ctx: ApiContext): void {
       querystring: MessageFilterQuery.extend(PagingQuery.shape),
       response: { 200: z.object({ items: z.array(MessageSummarySchema), hasMore: z.boolean(), limit: z.number(), offset: z.number() }), ...errors },
     },
-  }, async (request) => {
-    const { limit, offset, q, ...filter } = request.query;
-    const result = await ctx.store.searchVerdicts({ ...stripUndefined(filter), ...(q ? { text: q } : {}) }, { limit, offset });
+  }, async (request, reply) => {
+    const { limit, offset, ...query } = request.query;
+    const filter = verdictFilterOf(query, ctx.org());
+    if ('unknownGroup' in filter) return reply.code(400).send({ error: 'bad_request', message: `no such group: ${filter.unknownGroup}` });
+    const result = await ctx.store.searchVerdicts(filter, { limit, offset });
     return { items: result.items.map(summary), hasMore: result.hasMore, limit, offset };
   });
 
   api.get('/api/v1/messages/:id', {
     config: { access: 'viewer' },
     schema: {
-      summary: 'One message: verdict with narrative spans, evidence, actions taken and not taken, link clicks',
+      summary: 'One message: verdict with narrative spans, evidence, actions taken and not taken, link clicks, content (without the raw HTML), quarantine entry and history',
       tags: ['messages'],
       params: IdParams,
-      response: { 200: z.object({ verdict: VerdictSchema, origin: z.string().nullable(), clicks: z.array(ClickSchema) }), ...errors },
+      response: {
+        200: z.object({
+          verdict: VerdictSchema,
+          origin: z.string().nullable(),
+          clicks: z.array(ClickSchema),
+          content: ContentSchema.nullable(),
+          quarantine: MessageQuarantineSchema.nullable(),
+          history: z.array(HistoryEntrySchema),
+        }),
+        ...errors,
+      },
     },
   }, async (request, reply) => {
     const stored = await ctx.store.getVerdict(request.params.id);
     if (!stored) return reply.code(404).send({ error: 'not_found', message: 'no such message' });
-    const clicks = (await ctx.store.listClicks(stored.verdict.id)).map(({ verdictId: _verdictId, ...click }) => click);
-    return { verdict: stored.verdict as unknown as z.infer<typeof VerdictSchema>, origin: stored.origin, clicks };
+    const id = stored.verdict.id;
+    const [clicks, content, held] = await Promise.all([ctx.store.listClicks(id), ctx.store.getMessageContent(id), ctx.store.listQuarantine({ verdictId: id, limit: 1 })]);
+    const quarantine = held[0] ?? null;
+    const history = await historyOf(ctx, [id, ...(quarantine ? [quarantine.id] : [])]);
+    return {
+      verdict: stored.verdict as unknown as z.infer<typeof VerdictSchema>,
+      origin: stored.origin,
+      clicks: clicks.map(({ verdictId: _verdictId, ...click }) => click),
+      content: content ? contentView(content) : null,
+      quarantine: quarantine ? quarantineView(quarantine) : null,
+      history: history.map(historyView),
+    };
   });
+}
+
+/** Audit entries read per subject for a message's history: its newest, far more than a message collects. */
+const HISTORY_PER_SUBJECT = 200;
+
+/** Audit entries about any of these subjects (the verdict id, the quarantine id), oldest first. */
+async function historyOf(ctx: ApiContext, subjects: readonly string[]): Promise<StoredAuditEntry[]> {
+  const lists = await Promise.all(subjects.map((subject) => ctx.store.listAudit({ subject, limit: HISTORY_PER_SUBJECT })));
+  const bySeq = new Map(lists.flat().map((e) => [e.seq, e]));
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * The store filter for a message-list query: `q` becomes free text, `group` expands to its
+ * members (recipientsAny). An unknown group is named rather than dropped: silently ignoring
+ * it would answer "every message" to a question about one group.
+ */
+export function verdictFilterOf(query: z.infer<typeof MessageFilterQuery>, org: Org): VerdictFilter | { unknownGroup: string } {
+  const { q, group, ...rest } = query;
+  const members = group === undefined ? undefined : groupMembers(org, group);
+  if (group !== undefined && members === undefined) return { unknownGroup: group };
+  return { ...stripUndefined(rest), ...(q ? { text: q } : {}), ...(members ? { recipientsAny: members } : {}) };
+}
+
+/** The group's member addresses in lower case; undefined when the organisation has no such group. */
+export function groupMembers(org: Org, group: string): string[] | undefined {
+  const groups = org.groups ?? {};
+  // Own keys only: "constructor" or "__proto__" is not a group.
+  if (!Object.hasOwn(groups, group)) return undefined;
+  return [...new Set((groups[group] ?? []).map((m) => m.toLowerCase()))];
 }
 
 /** exactOptionalPropertyTypes-friendly: absent rather than undefined. */
