@@ -23,7 +23,11 @@ export type Deliver = (entry: QuarantineEntry, raw: Buffer) => Promise<void>;
 
 export interface QuarantineOptions {
   readonly store: Store;
-  /** `<data-dir>/quarantine`: one `<id>.bin` per held message, AES-256-GCM sealed. */
+  /**
+   * `<data-dir>/quarantine`, where belong kept sealed `<id>.bin` files before the sealed bytes
+   * moved into the store: still read (and removed when the message leaves quarantine) so mail
+   * held before the upgrade can be released. Nothing new is written here.
+   */
   readonly dir: string;
   readonly key: Buffer;
   readonly retentionDays?: number;
@@ -34,10 +38,11 @@ export interface QuarantineOptions {
 const FINAL: ReadonlySet<QuarantineState> = new Set(['released', 'deleted', 'expired']);
 
 /**
- * Held mail: the original bytes sealed on disk, the index and every decision in the store,
- * each decision in the append-only audit log. Release hands the *original* bytes (exactly as
- * received) to the delivery path, teaches the model the message belongs, and marks its digest
- * released so the same message is never held again.
+ * Held mail: the original bytes sealed (AES-256-GCM, the id as AAD) and kept in the store with
+ * the index, so any node sharing the database (and the key) can release what another node
+ * held; every decision in the append-only audit log. Release hands the *original* bytes
+ * (exactly as received) to the delivery path, teaches the model the message belongs, and
+ * marks its digest released so the same message is never held again.
  */
 export class Quarantine {
   private readonly now: () => number;
@@ -48,24 +53,17 @@ export class Quarantine {
     this.retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
   }
 
-  private file(id: string): string {
-    // Ids come from the spool (base36 time + hex); refuse anything that could leave the directory.
-    if (!/^[A-Za-z0-9_.-]+$/u.test(id) || id.startsWith('.')) throw new BelongError(ERROR_CODES.USAGE, 'not a quarantine id', id);
-    return path.join(this.options.dir, `${id}.bin`);
+  /** Where an install from before the store kept the bytes put this message's sealed file. */
+  private legacyFile(id: string): string {
+    return path.join(this.options.dir, `${checkId(id)}.bin`);
   }
 
-  /** Seals the bytes to disk (fsynced) before indexing them, so an indexed entry always has its file. */
+  /** Stores the sealed bytes before indexing them, so an indexed entry always has its bytes. */
   async hold(request: HoldRequest, raw: Buffer): Promise<QuarantineEntry> {
     const { store } = this.options;
+    const id = checkId(request.id);
     const verdict = request.verdictId ? (await store.getVerdict(request.verdictId))?.verdict : undefined;
-    await fs.mkdir(this.options.dir, { recursive: true, mode: 0o700 });
-    const handle = await fs.open(this.file(request.id), 'w', 0o600);
-    try {
-      await handle.writeFile(seal(this.options.key, request.id, raw));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await store.putQuarantineBlob(id, seal(this.options.key, id, raw));
     const now = this.now();
     const entry: QuarantineEntry = {
       id: request.id,
@@ -93,9 +91,26 @@ export class Quarantine {
     return this.options.store.listQuarantine(options);
   }
 
-  /** The original bytes of a message still in quarantine. */
+  /** The original bytes of a message still in quarantine: from the store, else an old install's file. */
   async read(id: string): Promise<Buffer> {
-    return unseal(this.options.key, id, await fs.readFile(this.file(id)));
+    const sealed = (await this.options.store.getQuarantineBlob(checkId(id))) ?? (await this.readLegacyFile(id));
+    if (!sealed) throw new BelongError(ERROR_CODES.STORE, 'the held bytes of this message are gone', id);
+    return unseal(this.options.key, id, sealed);
+  }
+
+  private async readLegacyFile(id: string): Promise<Buffer | null> {
+    try {
+      return await fs.readFile(this.legacyFile(id));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** The sealed bytes, wherever they are: once a message leaves quarantine nothing of it is kept. */
+  private async discardBytes(id: string): Promise<void> {
+    await this.options.store.deleteQuarantineBlob(id);
+    await fs.rm(this.legacyFile(id), { force: true });
   }
 
   /** True once a message with these exact bytes was released: it is let through from then on. */
@@ -130,7 +145,7 @@ export class Quarantine {
       const message = await options.engine.read(raw, { mailFrom: entry.envelope.mailFrom, rcptTo: [...entry.envelope.rcptTo], clientIp: null, helo: null });
       await options.engine.learn(options.engine.observe(message, null, entry.receivedAt));
     }
-    await fs.rm(this.file(id), { force: true });
+    await this.discardBytes(id);
     return updated;
   }
 
@@ -159,7 +174,7 @@ export class Quarantine {
   }
 
   private async finish(entry: QuarantineEntry, state: 'deleted' | 'expired', actor: string, reason: string): Promise<QuarantineEntry> {
-    await fs.rm(this.file(entry.id), { force: true });
+    await this.discardBytes(entry.id);
     const now = this.now();
     const updated: QuarantineEntry = { ...entry, state, updatedAt: now };
     await this.options.store.putQuarantine(updated);
@@ -168,9 +183,19 @@ export class Quarantine {
   }
 
   private async open(id: string): Promise<QuarantineEntry> {
+    checkId(id);
     const entry = await this.options.store.getQuarantine(id);
     if (!entry) throw new BelongError(ERROR_CODES.USAGE, 'no such quarantined message', id);
     if (FINAL.has(entry.state)) throw new BelongError(ERROR_CODES.USAGE, `message is already ${entry.state}`, id);
     return entry;
   }
+}
+
+/**
+ * Ids come from the spool (base36 time + hex). Anything else is refused before it names a
+ * row or (for installs that kept files) a path that could leave the quarantine directory.
+ */
+function checkId(id: string): string {
+  if (!/^[A-Za-z0-9_.-]+$/u.test(id) || id.startsWith('.')) throw new BelongError(ERROR_CODES.USAGE, 'not a quarantine id', id);
+  return id;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { pino } from 'pino';
@@ -77,8 +77,9 @@ describe('quarantine release round trip', () => {
     expect(mailbox.delivered).toHaveLength(0);
     // Out of the spool, sealed in the quarantine: the plaintext is nowhere on disk.
     expect(readdirSync(spoolDir).filter((f) => f.endsWith('.eml'))).toEqual([]);
-    const sealed = readFileSync(path.join(dataDir, 'quarantine', `${entry.id}.bin`));
-    expect(sealed.includes(Buffer.from('catering'))).toBe(false);
+    const sealed = await store.getQuarantineBlob(entry.id);
+    expect(sealed?.includes(Buffer.from('catering'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'quarantine'))).toBe(false);
     expect((await quarantine.read(entry.id)).toString('utf8')).toBe(original);
     const relationship = EmailKeys.addressIn('nadia@newvendor.test', 'bob@example.org');
     expect((await store.readProfiles([relationship])).size).toBe(0);
