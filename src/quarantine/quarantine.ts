@@ -53,7 +53,7 @@ export class Quarantine {
     this.retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
   }
 
-  /** Where an install from before the store kept the bytes put this message's sealed file. */
+  /** The file an install from before migration 4 sealed this message into (new holds go to the store). */
   private legacyFile(id: string): string {
     return path.join(this.options.dir, `${checkId(id)}.bin`);
   }
