@@ -186,7 +186,10 @@ export interface MessageDetail {
 export interface ReportResult {
   readonly ok: true;
   readonly kind: 'phishing' | 'safe';
+  /** True when the sender now carries the organisation-wide judgement. */
   readonly senderJudged: boolean;
+  /** Why the report was only recorded (e.g. the From failed authentication, so it is probably forged). */
+  readonly notJudged?: string | null;
 }
 
 export interface Counted {
