@@ -15,6 +15,12 @@ export interface ApiContext {
   readonly engine: Engine | null;
   /** The effective configuration, shown (secrets redacted) by GET /api/v1/settings. */
   readonly config: Config | null;
+  /**
+   * Called after PUT /api/v1/settings saved a change, with the new effective configuration, so
+   * the server applies it live (e.g. `engine.setOrg` for new domains, groups or VIPs). Optional:
+   * without it the change is kept and shown, and takes effect at the next start.
+   */
+  readonly onSettingsChange?: (config: Config) => void | Promise<void>;
   /** `Secure` on the session cookie: 'auto' follows the request's protocol. */
   readonly secureCookies: boolean | 'auto';
   readonly sessionTtlMs: number;

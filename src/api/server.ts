@@ -18,6 +18,12 @@ import { reportRoutes } from './routes/report.js';
 import { settingsRoutes } from './routes/settings.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
+import { dashboardRoutes } from './routes/dashboards.js';
+import { groupRoutes } from './routes/groups.js';
+import { overviewRoutes } from './routes/overview.js';
+import { peopleRoutes } from './routes/people.js';
+import { profileRoutes } from './routes/profiles.js';
+import { widgetRoutes } from './routes/widgets.js';
 
 export interface RegisteredRoute {
   readonly method: string;
@@ -78,6 +84,12 @@ export async function buildApiServer(ctx: ApiContext, options: { logger?: Fastif
   userRoutes(app, ctx);
   tokenRoutes(app, ctx);
   settingsRoutes(app, ctx);
+  groupRoutes(app, ctx);
+  profileRoutes(app, ctx);
+  peopleRoutes(app, ctx);
+  overviewRoutes(app, ctx);
+  widgetRoutes(app, ctx);
+  dashboardRoutes(app, ctx);
   app.withTypeProvider<ZodTypeProvider>().get('/api/docs', {
     config: { access: 'public' },
     schema: { hide: true, response: { 200: z.record(z.string(), z.unknown()) } },

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../auth/access.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
-import { dummyHash, verifyPassword } from '../auth/password.js';
+import { dummyHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { AttemptLimiter } from '../auth/rate-limit.js';
 import { csrfTokenFor, randomSecret, sha256Hex } from '../auth/secrets.js';
 import type { ApiContext } from '../context.js';
@@ -61,6 +61,37 @@ export function authRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const principal = principalOf(request);
     if (principal.sessionId) await ctx.store.deleteSession(sha256Hex(principal.sessionId));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  api.post('/api/v1/auth/password', {
+    config: { access: 'viewer' },
+    schema: {
+      summary: "Change your password (the current one is required); ends your other sessions",
+      tags: ['auth'],
+      body: z.object({ current: z.string().min(1).max(1000), next: z.string().min(12, 'at least 12 characters').max(1000) }),
+      response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+    },
+  }, async (request, reply) => {
+    const p = principalOf(request);
+    // Guessing the current password here is rate-limited like login, on the same per-user count.
+    const wait = byUser.retryAfter(p.user.username);
+    if (wait > 0) {
+      reply.header('retry-after', Math.ceil(wait / 1000));
+      return reply.code(429).send({ error: 'too_many_attempts', message: 'too many wrong passwords; try again later' });
+    }
+    if (!(await verifyPassword(request.body.current, p.user.passwordHash))) {
+      byUser.hit(p.user.username);
+      return reply.code(403).send({ error: 'forbidden', message: 'the current password is wrong' });
+    }
+    byUser.reset(p.user.username);
+    const at = ctx.now();
+    await ctx.store.updateUser({ ...p.user, passwordHash: await hashPassword(request.body.next), updatedAt: at });
+    // Every other session ends (a stolen one included); this one is put back as it was.
+    const own = p.sessionId ? await ctx.store.getSession(sha256Hex(p.sessionId)) : null;
+    await ctx.store.deleteUserSessions(p.user.id);
+    if (own) await ctx.store.createSession(own);
+    await ctx.store.appendAudit({ at, actor: p.actor, action: 'user.password_change', subject: p.user.username, detail: { id: p.user.id } });
     return { ok: true as const };
   });
 

@@ -36,6 +36,24 @@ export function userRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return reply.code(201).send({ user: publicUser(user), password: generated });
   });
 
+  api.post('/api/v1/users/:id/role', {
+    config: { access: 'admin' },
+    schema: { summary: "Change an account's role (the last active admin cannot be demoted)", tags: ['users'], params: IdParams, body: z.object({ role: RoleSchema }), response: { 200: UserSchema, ...errors } },
+  }, async (request, reply) => {
+    const user = await ctx.store.getUser(request.params.id);
+    if (!user) return reply.code(404).send({ error: 'not_found', message: 'no such user' });
+    const { role } = request.body;
+    if (user.role === role) return publicUser(user);
+    if (user.role === 'admin' && !user.disabled) {
+      const admins = (await ctx.store.listUsers()).filter((u) => u.role === 'admin' && !u.disabled);
+      if (admins.length <= 1) return reply.code(409).send({ error: 'conflict', message: 'this is the last active admin; make someone else admin first' });
+    }
+    const updated = { ...user, role, updatedAt: ctx.now() };
+    await ctx.store.updateUser(updated);
+    await ctx.store.appendAudit({ at: updated.updatedAt, actor: principalOf(request).actor, action: 'user.role', subject: user.username, detail: { id: user.id, before: user.role, after: role } });
+    return publicUser(updated);
+  });
+
   for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
     api.post(`/api/v1/users/:id/${verb}`, {
       config: { access: 'admin' },

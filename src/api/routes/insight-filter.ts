@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { Org } from '../../core/org.js';
+import type { VerdictFilter } from '../../store/verdict-search.js';
+
+/** A widget filter's fields as stored and answered: plain values, every one optional. */
+export const WidgetFilterFields = z.object({
+  tag: z.string().min(1).max(200).optional(),
+  action: z.enum(['deliver', 'banner', 'junk', 'hold']).optional(),
+  direction: z.enum(['inbound', 'outbound', 'internal']).optional(),
+  group: z.string().min(1).max(100).optional().describe('a named group of the organisation: messages to at least one member'),
+  recipient: z.string().min(1).max(320).optional(),
+  sender: z.string().min(1).max(320).optional(),
+  senderDomain: z.string().min(1).max(253).optional(),
+  minScore: z.number().min(0).max(100).optional(),
+  q: z.string().min(1).max(200).optional().describe('free text in subject or sender'),
+});
+
+/** Addresses and domains compare lower-case (as the store keeps them); only request schemas transform, answers are plain. */
+const lowerCased = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.toLowerCase()).optional();
+const addressFields = { recipient: lowerCased(320), sender: lowerCased(320), senderDomain: lowerCased(253) };
+
+/** The filter as a JSON body field (a saved widget): unknown fields refused. */
+export const WidgetFilterBody = WidgetFilterFields.extend(addressFields).strict();
+
+/** The filter as query parameters (GET /widgets/data). */
+export const WidgetFilterSchema = WidgetFilterFields.extend({ ...addressFields, minScore: z.coerce.number().min(0).max(100).optional() });
+export type WidgetFilter = z.infer<typeof WidgetFilterSchema>;
+
+/** Members of a named group, lower-cased; null when the organisation has no such group. */
+export function groupMembers(org: Org, name: string): string[] | null {
+  const members = org.groups?.[name];
+  return members ? [...new Set(members.map((m) => m.toLowerCase()))] : null;
+}
+
+/**
+ * The store filter for a widget filter within [from, to). A group becomes "at least one of its
+ * members among the recipients"; an unknown group is the caller's mistake (the answer is an error,
+ * not an empty chart that looks like good news).
+ */
+export function verdictFilterOf(filter: WidgetFilter, org: Org, window: { from: number; to: number }): { filter: VerdictFilter } | { problem: string } {
+  const { group, q, ...rest } = filter;
+  const out: { -readonly [K in keyof VerdictFilter]: VerdictFilter[K] } = { from: window.from, to: window.to };
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) Object.assign(out, { [k]: v });
+  if (q !== undefined) out.text = q;
+  if (group !== undefined) {
+    const members = groupMembers(org, group);
+    if (!members) return { problem: `no group named ${group}` };
+    out.recipientsAny = members;
+  }
+  return { filter: out };
+}
