@@ -8,14 +8,14 @@ export interface SpanRef {
   readonly id: string;
 }
 
-const SECTION: Readonly<Record<string, string>> = {
+const SECTION: ReadonlyMap<string, string> = new Map(Object.entries({
   link: '#links',
   attachment: '#attachments',
   infrastructure: '#headers',
   bank: '#body',
   content: '#body',
   action: '#actions',
-};
+}));
 
 export function profilePath(kind: 'sender' | 'domain' | 'person' | 'lookalike', id: string): string {
   return `/profiles/${kind}/${encodeURIComponent(id)}`;
@@ -37,6 +37,6 @@ export function refTarget(ref: SpanRef, sender: string | null): string | null {
     case 'thread':
       return sender ? profilePath('sender', sender) : null;
     default:
-      return SECTION[ref.kind] ?? null;
+      return SECTION.get(ref.kind) ?? null;
   }
 }

@@ -24,7 +24,7 @@ export function ActionTrendChart({ series, height = 280 }: { series: readonly Da
           <XAxis dataKey="day" tickFormatter={dayLabel} minTickGap={16} />
           <YAxis allowDecimals={false} width={48} />
           <Tooltip labelFormatter={(day) => dayLabel(String(day))} />
-          <Legend />
+          <Legend itemSorter={null} />
           {ACTIONS.map((action) => (
             <Bar key={action} dataKey={action} name={ACTION_LABEL[action]} stackId="actions" fill={ACTION_COLOUR[action]} isAnimationActive={false} />
           ))}

@@ -26,7 +26,9 @@ export function EmailDecisions({ verdictId, quarantine, onChanged }: { verdictId
       const result = await api.post<ReportResult>(`/messages/${encodeURIComponent(verdictId)}/report`, { kind: pending.report, ...(reason ? { reason } : {}) });
       setNotice(
         `Reported as ${result.kind}.` +
-          (result.senderJudged ? ' The sender is now judged so for the whole organisation.' : ` Recorded only${result.notJudged ? `: ${result.notJudged}` : ''}.`),
+          (result.senderJudged
+            ? " The sender's next emails carry this report, for everyone."
+            : ` Recorded in the audit log only${result.notJudged ? `: ${result.notJudged}` : ''}.`),
       );
     }
     onChanged();

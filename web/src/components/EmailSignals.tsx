@@ -24,7 +24,9 @@ export function EmailSignals({ signals }: { signals: readonly Signal[] }) {
             <span className="strength" title={`strength ${signal.strength.toFixed(2)}`}>
               <span style={{ width: `${Math.round(signal.strength * 100)}%` }} />
             </span>
-            <span>{signal.summary}</span> <code className="muted">{signal.id}</code>
+            <span className="signal-text">
+              {signal.summary} <code className="muted">{signal.id}</code>
+            </span>
           </summary>
           <table className="evidence">
             <caption className="sr-only">Evidence for {signal.id}</caption>

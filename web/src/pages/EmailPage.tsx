@@ -60,7 +60,6 @@ export function EmailPage() {
       <EmailSignals signals={verdict.signals} />
       {content ? (
         <>
-          <EmailAuth auth={content.auth} />
           <EmailLinks links={content.links} />
           <EmailAttachments attachments={content.attachments} />
         </>
@@ -73,8 +72,6 @@ export function EmailPage() {
         </section>
       )}
       <EmailClicks clicks={clicks} />
-      {content && <EmailHeaders headers={content.headers} truncated={content.truncated} />}
-      <EmailHistory history={history ?? []} />
       {content && (
         <section className="panel" id="body" aria-labelledby="body-title">
           <h2 id="body-title">Body</h2>
@@ -85,6 +82,9 @@ export function EmailPage() {
           <iframe className="body-frame" sandbox="" src={`/api/v1/messages/${encodeURIComponent(verdict.id)}/body`} title="Message body" />
         </section>
       )}
+      {content && <EmailAuth auth={content.auth} />}
+      {content && <EmailHeaders headers={content.headers} truncated={content.truncated} />}
+      <EmailHistory history={history ?? []} />
     </article>
   );
 }

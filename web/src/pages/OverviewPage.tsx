@@ -44,7 +44,8 @@ export function OverviewPage() {
           </section>
           <div className="grid">
             <section className="panel" aria-labelledby="tags-title">
-              <h2 id="tags-title">Actioned by tag</h2>
+              <h2 id="tags-title">Mail by tag</h2>
+              <p className="muted">Messages carrying each tag; click a bar to list them.</p>
               <TagChart byTag={data.byTag} />
             </section>
             <section className="panel" aria-labelledby="targeted-title">
@@ -128,7 +129,6 @@ function TargetedTable({ people }: { people: readonly Person[] }) {
           <th scope="col">Exposure</th>
           <th scope="col">Anomalous</th>
           <th scope="col">Held</th>
-          <th scope="col">Why</th>
         </tr>
       </thead>
       <tbody>
@@ -137,13 +137,13 @@ function TargetedTable({ people }: { people: readonly Person[] }) {
             <td className="address">
               <Link to={profilePath('person', person.address)}>{person.address}</Link>
               {person.vip && <span className="badge vip">VIP</span>}
+              {person.reasons.length > 0 && <div className="reasons muted">{person.reasons.join('; ')}</div>}
             </td>
             <td>
               <ScoreBadge score={person.exposure} />
             </td>
             <td>{person.anomalous}</td>
             <td>{person.held}</td>
-            <td className="muted">{person.reasons.join('; ')}</td>
           </tr>
         ))}
       </tbody>
