@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import type { Org } from '../core/org.js';
 import type { Engine } from '../engine/engine.js';
 import type { Deliver, Quarantine } from '../quarantine/quarantine.js';
 import type { Store } from '../store/store.js';
@@ -13,6 +14,8 @@ export interface ApiContext {
   readonly deliver: Deliver;
   /** Learns from a released message; null skips learning. */
   readonly engine: Engine | null;
+  /** The organisation as currently configured (domains, groups, VIPs): group filters expand through it. */
+  readonly org: () => Org;
   /** The effective configuration, shown (secrets redacted) by GET /api/v1/settings. */
   readonly config: Config | null;
   /**

@@ -38,6 +38,7 @@ export async function startHarness(overrides: Partial<ApiContext> = {}): Promise
       delivered.push({ entry, raw });
     },
     engine: null,
+    org: () => ({ domains: ['example.org'], groups: { executives: ['ceo@example.org', 'cfo@example.org'] } }),
     config: null,
     secureCookies: false,
     sessionTtlMs: 3_600_000,
