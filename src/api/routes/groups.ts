@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiContext } from '../context.js';
 import { errors } from '../schemas.js';
-import { groupMembers } from './insight-filter.js';
+import { groupMembers } from './messages.js';
 
 export function groupRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/groups', {

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { Org } from '../../core/org.js';
-import type { VerdictFilter } from '../../store/verdict-search.js';
 
 /** A widget filter's fields as stored and answered: plain values, every one optional. */
 export const WidgetFilterFields = z.object({
@@ -25,27 +23,3 @@ export const WidgetFilterBody = WidgetFilterFields.extend(addressFields).strict(
 /** The filter as query parameters (GET /widgets/data). */
 export const WidgetFilterSchema = WidgetFilterFields.extend({ ...addressFields, minScore: z.coerce.number().min(0).max(100).optional() });
 export type WidgetFilter = z.infer<typeof WidgetFilterSchema>;
-
-/** Members of a named group, lower-cased; null when the organisation has no such group. */
-export function groupMembers(org: Org, name: string): string[] | null {
-  const members = org.groups?.[name];
-  return members ? [...new Set(members.map((m) => m.toLowerCase()))] : null;
-}
-
-/**
- * The store filter for a widget filter within [from, to). A group becomes "at least one of its
- * members among the recipients"; an unknown group is the caller's mistake (the answer is an error,
- * not an empty chart that looks like good news).
- */
-export function verdictFilterOf(filter: WidgetFilter, org: Org, window: { from: number; to: number }): { filter: VerdictFilter } | { problem: string } {
-  const { group, q, ...rest } = filter;
-  const out: { -readonly [K in keyof VerdictFilter]: VerdictFilter[K] } = { from: window.from, to: window.to };
-  for (const [k, v] of Object.entries(rest)) if (v !== undefined) Object.assign(out, { [k]: v });
-  if (q !== undefined) out.text = q;
-  if (group !== undefined) {
-    const members = groupMembers(org, group);
-    if (!members) return { problem: `no group named ${group}` };
-    out.recipientsAny = members;
-  }
-  return { filter: out };
-}

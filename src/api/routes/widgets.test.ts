@@ -100,7 +100,8 @@ describe('GET /widgets/data', () => {
   });
 
   it('refuses an unknown group, a bar without `by`, and a window past 366 days', async () => {
-    expect(await data('view=bar&by=tag&group=nobody')).toMatchObject({ status: 400, body: { error: 'bad_request', message: 'no group named nobody' } });
+    expect((await data('view=table&group=constructor')).status).toBe(400);
+    expect(await data('view=bar&by=tag&group=nobody')).toMatchObject({ status: 400, body: { error: 'bad_request', message: 'no such group: nobody' } });
     expect((await data('view=bar')).status).toBe(400);
     expect((await data('view=timeseries&days=367')).status).toBe(400);
     expect((await data('view=pie')).status).toBe(400);

@@ -7,9 +7,10 @@ import type { VerdictCountRow, VerdictFilter } from '../../store/verdict-search.
 import type { ApiContext } from '../context.js';
 import { errors } from '../schemas.js';
 import { BAR_FIELDS, type BarField } from './dashboard-schemas.js';
-import { WidgetFilterSchema, groupMembers, verdictFilterOf } from './insight-filter.js';
+import { WidgetFilterSchema } from './insight-filter.js';
 import { DayPointSchema, DaysQuery, daySeries, daysWindow } from './insight-schemas.js';
 import { MessageSummarySchema, summary } from './message-schemas.js';
+import { groupMembers, verdictFilterOf } from './messages.js';
 
 /** Bars per chart, and rows per table: a widget is a glance, the email list is for reading. */
 export const MAX_BARS = 20;
@@ -99,9 +100,9 @@ export function widgetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { view, by, days, ...widgetFilter } = request.query;
     const window = daysWindow(ctx.now(), days);
     const org = ctx.org();
-    const built = verdictFilterOf(widgetFilter, org, window);
-    if ('problem' in built) return reply.code(400).send({ error: 'bad_request', message: built.problem });
-    const { filter } = built;
+    // The same filter as GET /messages, so a widget and the email list it links to agree.
+    const filter = verdictFilterOf({ ...widgetFilter, ...window }, org);
+    if ('unknownGroup' in filter) return reply.code(400).send({ error: 'bad_request', message: `no such group: ${filter.unknownGroup}` });
     switch (view) {
       case 'timeseries':
         return { type: 'timeseries' as const, series: daySeries(await ctx.store.countVerdicts(filter), window.from, window.to) };
