@@ -1,70 +1,91 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import type { Verdict } from '../core/verdict.js';
-import { readManifest } from '../engine/eval/manifest.js';
-import { formatReport } from '../engine/eval/report.js';
 import { BelongError, ERROR_CODES } from '../errors.js';
-import { configFrom, openContext, withCommonOptions, type CommonFlags } from './context.js';
-import { replayWithProgress } from './eval.js';
-import { manifestCommand } from './manifest.js';
-import { Reporter } from './reporter.js';
-import { formatNarrativeLines, formatVerdictRow, VERDICT_TABLE_HEADER } from './table.js';
+import { startDemo } from '../demo/run-demo.js';
+import { parseListen } from './serve.js';
+import { untilStopSignal } from './until-signal.js';
 
-/** The shared mailing-list corpus, beside the project checkout (see ../shared/corpora/README.md). */
-const DEFAULT_CORPUS = fileURLToPath(new URL('../../../shared/corpora/lore_linux_watchdog/msgs', import.meta.url));
-const SHOWN = 12;
-/**
- * The list's own receiving MTA, which writes Authentication-Results on late-2023 messages. A
- * real deployment names its MTA the same way (--trusted-authserv-id); the demo does it for you.
- */
-const DEMO_TRUSTED_AUTHSERV_IDS = ['smtp.subspace.kernel.org'];
-
-interface DemoFlags extends CommonFlags {
-  corpus: string;
-  testFrom: string;
-  testUntil: string;
+interface DemoFlags {
+  dataDir?: string;
+  listen: string;
+  smtpListen: string;
+  sinkListen: string;
+  feed: boolean;
+  rate: string;
+  duration?: string;
+  seed: string;
+  scale: string;
+  progressEvery: string;
+  policy?: string;
 }
 
+function positive(value: string, name: string): number {
+  const parsed = Number(value);
+  if (!(Number.isFinite(parsed) && parsed > 0)) throw new BelongError(ERROR_CODES.USAGE, `${name} must be a positive number, got ${JSON.stringify(value)}`);
+  return parsed;
+}
+
+/**
+ * `belong demo`: the main job on one machine. A simulated organisation (corvid-labs.example) is
+ * learned and its last weeks scored into a fresh SQLite store in <data-dir>/demo, then the SMTP
+ * gateway (autonomy active) and the dashboard run in one process while its mail is fed through
+ * the real SMTP port to a mailbox on loopback. Runs until Ctrl-C (or --duration).
+ */
 export function registerDemo(program: Command): void {
-  withCommonOptions(
-    program
-      .command('demo')
-      .description('the main job until the gateway lands: learn a real organisation\'s mail (2022), then score its later mail (2023) and show what stands out')
-      .option('--corpus <dir>', 'folder of mail to learn and score', DEFAULT_CORPUS)
-      .option('--test-from <date>', 'learn before, score from this date', '2023-01-01')
-      .option('--test-until <date>', 'stop scoring at this date', '2024-01-01'),
-  ).action(async (flags: DemoFlags) => {
-    process.exitCode = await demoCommand(flags);
-  });
+  program
+    .command('demo')
+    .description('the main job: a simulated organisation learned, its mail fed live through the SMTP gateway, the dashboard on http://127.0.0.1:8080/')
+    .option('--data-dir <dir>', 'data directory; the demo works in <data-dir>/demo, emptied at every start [BELONG_DATA_DIR] (default ./data)')
+    .option('--listen <host:port>', 'dashboard and API', '127.0.0.1:8080')
+    .option('--smtp-listen <host:port>', 'the SMTP gateway', '127.0.0.1:2525')
+    .option('--sink-listen <host:port>', 'the downstream mailbox the gateway relays to (port 0: any free port)', '127.0.0.1:0')
+    .option('--no-feed', 'do not feed mail through SMTP (history and servers only)')
+    .option('--rate <n>', 'messages a second fed through SMTP', '3')
+    .option('--duration <seconds>', 'stop by itself after this long')
+    .option('--seed <n>', 'the simulation seed', '1')
+    .option('--scale <scale>', 'small (~500 messages, quicker) or default (~5,000)', 'default')
+    .option('--progress-every <n>', 'a progress line per this many messages fed', '25')
+    .option('--policy <file>', 'policy file (weights, tags, action thresholds)')
+    .action(async (flags: DemoFlags) => {
+      process.exitCode = await demoCommand(flags);
+    });
 }
 
 export async function demoCommand(flags: DemoFlags): Promise<number> {
-  if (!existsSync(flags.corpus)) throw new BelongError(ERROR_CODES.PATH_NOT_FOUND, 'demo corpus not found (pass --corpus DIR)', flags.corpus);
-  const reporter = new Reporter();
-  const config = configFrom(flags);
-  const workDir = path.join(config.dataDir, 'demo');
-  mkdirSync(workDir, { recursive: true });
-  const manifestPath = path.join(workDir, 'manifest.jsonl');
-  const dbPath = path.join(workDir, 'demo.db');
-  // The demo always starts from an empty model, so every run shows the same thing.
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-  await manifestCommand([flags.corpus], { out: manifestPath, testFrom: flags.testFrom, testUntil: flags.testUntil, label: 'legit', kind: '', orgDomain: [] });
-  const manifest = readManifest(manifestPath);
-  const context = await openContext(flags, { db: dbPath });
-  const verdicts: Array<{ origin: string; verdict: Verdict }> = [];
+  if (flags.scale !== 'small' && flags.scale !== 'default') throw new BelongError(ERROR_CODES.USAGE, `--scale must be small or default, got ${JSON.stringify(flags.scale)}`);
+  const seed = Number(flags.seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new BelongError(ERROR_CODES.USAGE, `--seed must be an integer from 0 to 4294967295, got ${JSON.stringify(flags.seed)}`);
+  const options = {
+    listen: parseListen(flags.listen),
+    smtpListen: parseListen(flags.smtpListen),
+    sinkListen: parseListen(flags.sinkListen),
+    perSecond: positive(flags.rate, '--rate'),
+    durationMs: flags.duration === undefined ? null : positive(flags.duration, '--duration') * 1000,
+    progressEvery: Math.round(positive(flags.progressEvery, '--progress-every')),
+  };
+  // Only ever the demo's own sub-directory is emptied, never the data directory itself.
+  const dataDir = path.resolve(flags.dataDir ?? process.env.BELONG_DATA_DIR ?? './data', 'demo');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  let demo;
   try {
-    const report = await replayWithProgress('demo', manifest, context, reporter, {
-      trustedAuthservIds: config.trustedAuthservIds.length > 0 ? config.trustedAuthservIds : DEMO_TRUSTED_AUTHSERV_IDS,
-      onVerdict: (entry, verdict) => verdicts.push({ origin: entry.file, verdict }),
+    demo = await startDemo({
+      ...options,
+      dataDir,
+      feed: flags.feed,
+      seed,
+      scale: flags.scale,
+      adminPassword: process.env.BELONG_ADMIN_PASSWORD || undefined,
+      policyFile: flags.policy,
+      write: (line) => process.stdout.write(line),
     });
-    const top = [...verdicts].sort((a, b) => b.verdict.score - a.verdict.score || a.origin.localeCompare(b.origin)).slice(0, SHOWN);
-    process.stdout.write(`\nThe ${SHOWN} messages from ${flags.testFrom} on that belong least:\n${VERDICT_TABLE_HEADER}\n`);
-    for (const { origin, verdict } of top) process.stdout.write(`${formatVerdictRow(origin, verdict)}\n${formatNarrativeLines(verdict)}`);
-    process.stdout.write(`\n${formatReport(report)}\n\nmodel kept in ${dbPath}; try: node bin/belong.js scan --db ${dbPath} <file.eml>\n`);
-    return 0;
-  } finally {
-    await context.store.close();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new BelongError(ERROR_CODES.USAGE, `a port is already in use (${(error as Error).message}); choose others with --listen and --smtp-listen (port 0 picks a free one)`);
+    throw error;
   }
+  await Promise.race([untilStopSignal(), demo.finished]);
+  await demo.stop();
+  return 0;
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { BelongError, describeError, ERROR_CODES } from '../errors.js';
 import { registerDemo } from './demo.js';
+import { registerDemoReplay } from './demo-replay.js';
 import { registerDigest } from './digest.js';
 import { registerEval } from './eval.js';
 import { registerGateway } from './gateway.js';
@@ -28,6 +29,7 @@ function buildProgram(): Command {
   registerEval(program);
   registerManifest(program);
   registerDemo(program);
+  registerDemoReplay(program);
   registerSimulate(program);
   registerGateway(program);
   registerQuarantine(program);
