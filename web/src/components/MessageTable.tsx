@@ -2,22 +2,10 @@ import type { MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { MessageSummary } from '../types';
 import { ActionBadge } from './ActionBadge';
+import { RecipientList } from './RecipientList';
 import { ScoreBadge } from './ScoreBadge';
 import { TagList } from './TagList';
 import { When } from './When';
-
-const SHOWN_RECIPIENTS = 2;
-
-function Recipients({ recipients }: { recipients: readonly string[] }) {
-  const shown = recipients.slice(0, SHOWN_RECIPIENTS);
-  const more = recipients.length - shown.length;
-  return (
-    <span title={recipients.join(', ')}>
-      {shown.join(', ')}
-      {more > 0 && <span className="muted"> +{more}</span>}
-    </span>
-  );
-}
 
 /**
  * Analysed messages as a table: time, sender, recipients, subject with the narrative's headline,
@@ -53,7 +41,7 @@ export function MessageTable({ items, caption }: { items: readonly MessageSummar
             </td>
             <td className="address">{m.from ?? <span className="muted">(none)</span>}</td>
             <td className="address">
-              <Recipients recipients={m.recipients} />
+              <RecipientList recipients={m.recipients} />
             </td>
             <td className="subject">
               <Link to={`/emails/${encodeURIComponent(m.id)}`}>{m.subject || '(no subject)'}</Link>

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { can, useAuth } from '../auth';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { RecipientList } from '../components/RecipientList';
 import { When } from '../components/When';
 import { DECISIONS, decideHeld, isOpen, stateLabel, type HeldDecision } from '../held-decisions';
 import { errorText } from '../problems';
@@ -217,14 +218,16 @@ function HeldRow({ entry, analyst, checked, onToggle, onDecide }: { entry: HeldE
         <When at={entry.receivedAt} />
       </td>
       <td className="address">{from}</td>
-      <td className="address">{entry.recipients.join(', ')}</td>
+      <td className="address">
+        <RecipientList recipients={entry.recipients} />
+      </td>
       <td>
         <span className={`badge held-${entry.state}`}>{stateLabel(entry.state)}</span>
       </td>
       <td className="nowrap">{open ? <When at={entry.expiresAt} /> : <span className="muted">—</span>}</td>
-      <td>{entry.verdictId && entry.verdictId !== 'none' ? <Link to={`/emails/${encodeURIComponent(entry.verdictId)}`}>Open message</Link> : <span className="muted">no verdict</span>}</td>
+      <td className="open-message">{entry.verdictId && entry.verdictId !== 'none' ? <Link to={`/emails/${encodeURIComponent(entry.verdictId)}`}>Open message</Link> : <span className="muted">no verdict</span>}</td>
       {analyst && (
-        <td className="button-row">
+        <td className="decide">
           {open && (
             <>
               <button type="button" onClick={() => onDecide('release')}>
