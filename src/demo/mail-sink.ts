@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 export interface SinkCounts {
   /** Every message the gateway relayed. */
   readonly delivered: number;
-  /** Released from the quarantine: the original bytes, which carry no X-Belong-Verdict-Id. */
+  /** Released from the quarantine: the original bytes, which carry no X-Belong-* header at all. */
   readonly released: number;
   /** Rewritten on the way (banner, locked links, converted or stripped attachments). */
   readonly rewritten: number;
@@ -49,7 +49,7 @@ export class MailSink {
     const end = text.search(/\r?\n\r?\n/u);
     const headers = end < 0 ? text : text.slice(0, end);
     this.counts.delivered += 1;
-    if (!/^x-belong-verdict-id:/imu.test(headers)) this.counts.released += 1;
+    if (!/^x-belong-/imu.test(headers)) this.counts.released += 1;
     if (/^x-belong-rewrite:/imu.test(headers)) this.counts.rewritten += 1;
   }
 
