@@ -33,7 +33,9 @@ beforeAll(async () => {
   for (const days of [60, 30, 5]) learned.push(...at(NOW - days * DAY, EmailKeys.addressIn('alice@vendor.example', 'bob@example.org'), EmailKeys.domainIn('vendor.example', 'bob@example.org'), BehaviourKeys.sent('address', 'alice@vendor.example'), BehaviourKeys.sent('domain', 'vendor.example')));
   learned.push(...at(NOW - 20 * DAY, EmailKeys.addressIn('alice@vendor.example', 'cfo@example.org'), EmailKeys.domainIn('vendor.example', 'cfo@example.org'), BehaviourKeys.sent('address', 'alice@vendor.example'), BehaviourKeys.sent('domain', 'vendor.example')));
   learned.push(...at(NOW - 2 * DAY, EmailKeys.addressOut('alice@vendor.example', 'bob@example.org'), EmailKeys.domainOut('vendor.example', 'bob@example.org')));
+  // saltmeadow.com is established (six messages this week); quillfeather.com was seen once, which makes nobody a lookalike of it.
   for (let i = 0; i < 6; i++) learned.push(...at(NOW - i * DAY, ...indexKeysFor(partsOf('saltmeadow.com')).map((k) => IdentityKeys.domainIndex(k, 'saltmeadow.com'))));
+  learned.push(...at(NOW - DAY, ...indexKeysFor(partsOf('quillfeather.com')).map((k) => IdentityKeys.domainIndex(k, 'quillfeather.com'))));
   await h.store.learn(learned);
 });
 afterAll(async () => {
@@ -107,6 +109,7 @@ describe('GET /domains/:domain', () => {
   it('names the own and established domains a lookalike imitates', async () => {
     expect((await get('/api/v1/domains/examp1e.org')).resembles).toEqual(['example.org']);
     expect((await get('/api/v1/domains/saltmeadovv.com')).resembles).toEqual(['saltmeadow.com']);
+    expect((await get('/api/v1/domains/quillfeathers.com')).resembles).toEqual([]);
     expect(await get('/api/v1/domains/example.org')).toMatchObject({ internal: true, resembles: [], known: false });
     expect((await get('/api/v1/domains/evil.example')).stats).toEqual({ total: 3, anomalous: 3, actioned: 3, held: 2, maxScore: 90 });
   });
