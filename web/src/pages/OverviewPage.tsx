@@ -154,37 +154,39 @@ function TargetedTable({ people }: { people: readonly Person[] }) {
 function GroupTable({ rows, what, linkTo }: { rows: readonly GroupRow[]; what: string; linkTo: (value: string) => string }) {
   if (rows.length === 0) return <p className="muted">Nothing anomalous in this period.</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{what}</th>
-          <th scope="col">Anomalous</th>
-          <th scope="col">Actioned</th>
-          <th scope="col">Held</th>
-          <th scope="col">Max score</th>
-          <th scope="col">Last seen</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.value}>
-            <td className="address">
-              <Link to={linkTo(row.value)}>{row.value}</Link>
-            </td>
-            <td>
-              {row.anomalous} <span className="muted">of {row.total}</span>
-            </td>
-            <td>{row.actioned}</td>
-            <td>{row.held}</td>
-            <td>
-              <ScoreBadge score={row.maxScore} />
-            </td>
-            <td className="nowrap">
-              <When at={row.lastAt} />
-            </td>
+    <div className="scroll-x">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{what}</th>
+            <th scope="col">Anomalous</th>
+            <th scope="col">Actioned</th>
+            <th scope="col">Held</th>
+            <th scope="col">Max score</th>
+            <th scope="col">Last seen</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.value}>
+              <td className="address">
+                <Link to={linkTo(row.value)}>{row.value}</Link>
+              </td>
+              <td>
+                {row.anomalous} <span className="muted">of {row.total}</span>
+              </td>
+              <td>{row.actioned}</td>
+              <td>{row.held}</td>
+              <td>
+                <ScoreBadge score={row.maxScore} />
+              </td>
+              <td className="nowrap">
+                <When at={row.lastAt} dateOnly />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
