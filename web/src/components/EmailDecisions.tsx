@@ -35,7 +35,7 @@ export function EmailDecisions({ verdictId, quarantine, onChanged }: { verdictId
   };
   if (!quarantine && !analyst) return null;
   return (
-    <section className="panel decisions" id="quarantine" aria-labelledby="decisions-title">
+    <section className="panel decisions" id={quarantine ? 'quarantine' : 'decide'} aria-labelledby="decisions-title">
       <h2 id="decisions-title">{quarantine ? 'Quarantine' : 'Decide'}</h2>
       {quarantine && (
         <p>
