@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Every problem a 400 lists (`problems` in the answer), when it lists them. */
+    readonly problems: readonly string[] = [],
   ) {
     super(message);
   }
@@ -50,9 +52,10 @@ async function request<T>(method: string, path: string, options: { query?: Query
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const error = (data ?? {}) as { error?: string; message?: string };
+    const error = (data ?? {}) as { error?: string; message?: string; problems?: unknown };
     if (response.status === 401 && path !== '/auth/login') onUnauthorised();
-    throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText);
+    const problems = Array.isArray(error.problems) ? error.problems.filter((p): p is string => typeof p === 'string') : [];
+    throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, problems);
   }
   return data as T;
 }

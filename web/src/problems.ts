@@ -5,16 +5,15 @@ export function errorText(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason);
 }
 
+/** Request validation joins its problems as "body/a ..., body/b ...": split before each part name. */
+const VALIDATION_PART = /, (?=(?:body|querystring|params|headers)\/)/u;
+
 /**
- * The separate problems in a 400 answer: the server lists every problem in one message
- * (separated by "; " or new lines), so the form can show each on its own line.
+ * The separate problems in a failed request, so a form can show each on its own line: the
+ * `problems` a 400 lists (settings), else each field problem of a request-validation message.
  */
 export function problemsOf(reason: unknown): string[] {
+  if (reason instanceof ApiError && reason.problems.length > 0) return [...reason.problems];
   const text = errorText(reason);
-  if (!(reason instanceof ApiError) || reason.status !== 400) return [text];
-  const parts = text
-    .split(/;\s+|\n/u)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-  return parts.length > 0 ? parts : [text];
+  return reason instanceof ApiError && reason.status === 400 ? text.split(VALIDATION_PART) : [text];
 }

@@ -57,10 +57,18 @@ export function widgetDataQuery(widget: Widget): Record<string, string | number>
   return query;
 }
 
-/** The email list (/emails?...) for a widget's filter, optionally narrowed to one bar. */
-export function emailsPathFor(filter: WidgetFilter, bar?: { by: BarField; label: string }): string {
-  const params = new URLSearchParams(filterEntries(filter));
+/** The reader's local calendar day (YYYY-MM-DD) `days` days ago: the email list's `from`. */
+function dayAgo(days: number, now: number): string {
+  const date = new Date(now - days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The email list (/emails?...) for a widget's filter and period, optionally narrowed to one bar. */
+export function emailsPathFor(widget: Pick<Widget, 'filter' | 'days'>, bar?: { by: BarField; label: string }, now = Date.now()): string {
+  const params = new URLSearchParams(filterEntries(widget.filter));
   if (bar) params.set(bar.by, bar.label);
+  params.set('from', dayAgo(widget.days, now));
   return `/emails?${params.toString()}`;
 }
 

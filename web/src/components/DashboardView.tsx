@@ -102,8 +102,9 @@ export function DashboardView({ initial }: { initial: Dashboard }) {
           </label>
           <label className="choice">
             <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
-            Shared with everyone (read-only for them)
+            Shared with everyone
           </label>
+          <span className="muted small">others see it read-only</span>
           <button type="submit" disabled={busy}>
             Save changes
           </button>

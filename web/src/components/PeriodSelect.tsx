@@ -19,7 +19,7 @@ export function PeriodSelect({ days, onChange, label = 'Period' }: { days: numbe
   return (
     <label>
       {label}
-      <select value={days} onChange={(e) => onChange(daysFrom(e.target.value))}>
+      <select value={days} onChange={(e) => onChange(daysFrom(e.target.value))} aria-label={label}>
         {options.map((p) => (
           <option key={p.days} value={p.days}>
             {p.label}

@@ -24,7 +24,7 @@ export function PersonProfileView({ detail }: { detail: PersonDetail }) {
         />
         <h3>Why</h3>
         {person.reasons.length > 0 ? (
-          <ul className="reasons">
+          <ul className="why-list">
             {person.reasons.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}

@@ -6,7 +6,7 @@ import { ScoreBadge } from './ScoreBadge';
 /** Label → value pairs at the top of a profile (first seen, learned volume...). */
 export function Facts({ items }: { items: readonly (readonly [string, ReactNode])[] }) {
   return (
-    <dl className="facts">
+    <dl className="profile-facts">
       {items.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>

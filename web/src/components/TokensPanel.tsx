@@ -67,7 +67,7 @@ export function TokensPanel({ userId, canCreate, ownerNames }: TokensPanelProps)
               <th scope="col">Created</th>
               <th scope="col">Status</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="sr-only">Actions</span>
               </th>
             </tr>
           </thead>
@@ -110,7 +110,7 @@ export function TokensPanel({ userId, canCreate, ownerNames }: TokensPanelProps)
           </label>
           <label>
             Scope
-            <select value={scope} onChange={(e) => setScope(e.target.value === 'write' ? 'write' : 'read')}>
+            <select value={scope} onChange={(e) => setScope(e.target.value === 'write' ? 'write' : 'read')} aria-label="Scope">
               <option value="read">read only</option>
               <option value="write">read and write</option>
             </select>

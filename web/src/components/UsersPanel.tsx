@@ -61,7 +61,7 @@ export function UsersPanel({ users, myId }: { users: Loaded<{ items: User[] }>; 
             <th scope="col">Status</th>
             <th scope="col">Created</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
@@ -114,7 +114,7 @@ export function UsersPanel({ users, myId }: { users: Loaded<{ items: User[] }>; 
         </label>
         <label>
           Role
-          <select value={role} onChange={(e) => setRole(roleOf(e.target.value))}>
+          <select value={role} onChange={(e) => setRole(roleOf(e.target.value))} aria-label="Role">
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}

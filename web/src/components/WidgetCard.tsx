@@ -29,7 +29,7 @@ export function WidgetCard({ widget, onRemove }: { widget: Widget; onRemove?: ()
       {data.error && <p className="error">{data.error}</p>}
       {data.loading && !data.data && <p className="muted">Loading…</p>}
       {data.data && <WidgetBody widget={widget} data={data.data} title={title} />}
-      <Link className="small" to={emailsPathFor(widget.filter)}>
+      <Link className="small" to={emailsPathFor(widget)}>
         Open these emails →
       </Link>
     </section>
@@ -42,7 +42,7 @@ function WidgetBody({ widget, data, title }: { widget: Widget; data: WidgetData;
   if (data.type === 'bar') {
     if (data.bars.length === 0) return <p className="muted">No matching mail in this period.</p>;
     const by = view.type === 'bar' ? view.by : null;
-    return <CountBarChart bars={data.bars} name={title} {...(by ? { linkTo: (label: string) => emailsPathFor(widget.filter, { by, label }) } : {})} />;
+    return <CountBarChart bars={data.bars} name={title} {...(by ? { linkTo: (label: string) => emailsPathFor(widget, { by, label }) } : {})} />;
   }
   if (data.items.length === 0) return <p className="muted">No matching mail in this period.</p>;
   return <MessageTable items={data.items} />;

@@ -65,7 +65,9 @@ export function WidgetForm({ onSave, onCancel, busy }: { onSave: (widget: Widget
           </label>
           <label>
             Group
-            <select value={values.group} onChange={set('group')}>
+            {/* Each select repeats its label's words as aria-label: the label's text content also
+                holds the options, so lookups by the exact label text would not find it otherwise. */}
+            <select value={values.group} onChange={set('group')} aria-label="Group">
               <option value="">any group</option>
               {groups.map((group) => (
                 <option key={group.name} value={group.name}>
@@ -76,7 +78,7 @@ export function WidgetForm({ onSave, onCancel, busy }: { onSave: (widget: Widget
           </label>
           <label>
             Action
-            <select value={values.action} onChange={set('action')}>
+            <select value={values.action} onChange={set('action')} aria-label="Action">
               <option value="">any action</option>
               {ACTIONS.map((action) => (
                 <option key={action} value={action}>
@@ -87,7 +89,7 @@ export function WidgetForm({ onSave, onCancel, busy }: { onSave: (widget: Widget
           </label>
           <label>
             Direction
-            <select value={values.direction} onChange={set('direction')}>
+            <select value={values.direction} onChange={set('direction')} aria-label="Direction">
               <option value="">any direction</option>
               {DIRECTIONS.map((direction) => (
                 <option key={direction} value={direction}>
@@ -123,7 +125,7 @@ export function WidgetForm({ onSave, onCancel, busy }: { onSave: (widget: Widget
         <div className="form-grid">
           <label>
             View
-            <select value={viewType} onChange={(e) => setViewType(viewOf(e.target.value, by).type)}>
+            <select value={viewType} onChange={(e) => setViewType(viewOf(e.target.value, by).type)} aria-label="View">
               {(Object.keys(VIEW_LABEL) as View['type'][]).map((type) => (
                 <option key={type} value={type}>
                   {VIEW_LABEL[type]}
@@ -134,7 +136,7 @@ export function WidgetForm({ onSave, onCancel, busy }: { onSave: (widget: Widget
           {viewType === 'bar' && (
             <label>
               Group by
-              <select value={by} onChange={(e) => setBy(BAR_FIELDS.find((field) => field === e.target.value) ?? 'tag')}>
+              <select value={by} onChange={(e) => setBy(BAR_FIELDS.find((field) => field === e.target.value) ?? 'tag')} aria-label="Group by">
                 {BAR_FIELDS.map((field) => (
                   <option key={field} value={field}>
                     {BAR_FIELD_LABEL[field]}

@@ -75,8 +75,9 @@ function DashboardList() {
           </label>
           <label className="choice">
             <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
-            Shared with everyone (read-only for them)
+            Shared with everyone
           </label>
+          <span className="muted small">others see it read-only</span>
           <button type="submit" disabled={busy}>
             Create
           </button>

@@ -8,6 +8,8 @@ import type { PeopleAnswer } from '../types';
 import { useApi } from '../use-api';
 
 const DAY_MS = 86_400_000;
+/** The table shows a person's three most frequent tags; their profile shows all. */
+const TOP_TAGS_SHOWN = 3;
 
 /** Who in the organisation is most exposed: ranked by exposure, each with the reasons why. */
 export function PeoplePage() {
@@ -70,13 +72,23 @@ export function PeoplePage() {
                 <td className="num">{person.held}</td>
                 <td className="num">{person.clicks}</td>
                 <td>
-                  {person.topTags.map((t) => (
+                  {person.topTags.slice(0, TOP_TAGS_SHOWN).map((t) => (
                     <span key={t.tag} className="badge tag">
                       {t.tag} <span className="muted">×{t.count}</span>
                     </span>
                   ))}
                 </td>
-                <td className="why">{person.reasons.length > 0 ? person.reasons.join('; ') : <span className="muted">nothing unusual</span>}</td>
+                <td className="why">
+                  {person.reasons.length > 0 ? (
+                    <ul>
+                      {person.reasons.map((reason) => (
+                        <li key={reason}>{reason}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="muted">nothing unusual</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
