@@ -98,8 +98,10 @@ describe('held queue', () => {
     await hold('q1');
     await hold('q2');
     await hold('q3');
-    const list = (await get('/api/v1/held?state=held')).json() as { items: Array<{ id: string; state: string }> };
+    const list = (await get('/api/v1/held?state=held')).json() as { items: Array<{ id: string; state: string; subject: string | null; headline: string | null }> };
     expect(list.items.map((e) => e.id).sort()).toEqual(['q1', 'q2', 'q3']);
+    // Each queue row says what the held message is (from its verdict), for triage without opening it.
+    expect(list.items[0]).toMatchObject({ subject: expect.any(String), headline: 'Headline m2' });
     const post = (url: string, who: { cookie: string; csrf: string }) => h.app.inject({ method: 'POST', url, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, payload: { reason: 'checked with sender' } });
     expect((await post('/api/v1/held/q1/release', viewer)).statusCode).toBe(403);
     const released = await post('/api/v1/held/q1/release', analyst);

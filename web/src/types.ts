@@ -162,6 +162,11 @@ export interface HeldEntry {
   readonly state: HeldState;
   readonly expiresAt: number;
   readonly updatedAt: number;
+  /** Queue rows (GET /held) carry what the message is; single entries do not. */
+  readonly subject?: string | null;
+  readonly score?: number | null;
+  readonly headline?: string | null;
+  readonly tags?: readonly string[];
 }
 
 export interface AuditEntry {

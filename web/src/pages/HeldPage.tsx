@@ -4,6 +4,7 @@ import { api } from '../api';
 import { can, useAuth } from '../auth';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { RecipientList } from '../components/RecipientList';
+import { ScoreBadge } from '../components/ScoreBadge';
 import { When } from '../components/When';
 import { DECISIONS, decideHeld, isOpen, stateLabel, type HeldDecision } from '../held-decisions';
 import { errorText } from '../problems';
@@ -175,6 +176,7 @@ export function HeldPage() {
                 <th scope="col">Received</th>
                 <th scope="col">Sender</th>
                 <th scope="col">Recipients</th>
+                <th scope="col">Subject and why</th>
                 <th scope="col">State</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Message</th>
@@ -192,7 +194,7 @@ export function HeldPage() {
       {pending && (
         <ReasonDialog
           title={pending.entries.length === 1 ? `${DECISIONS[pending.decision].label} this message?` : `${DECISIONS[pending.decision].label} ${pending.entries.length} messages?`}
-          description={pending.entries.map((entry) => `${entry.sender ?? '(no sender)'} → ${entry.recipients.join(', ')}`).join('\n')}
+          description={pending.entries.map((entry) => `${entry.subject ? `“${entry.subject}” ` : ''}${entry.sender ?? '(no sender)'} → ${entry.recipients.join(', ')}`).join('\n')}
           confirmLabel={DECISIONS[pending.decision].confirm}
           danger={DECISIONS[pending.decision].danger}
           reasonRequired
@@ -220,6 +222,12 @@ function HeldRow({ entry, analyst, checked, onToggle, onDecide }: { entry: HeldE
       <td className="address">{from}</td>
       <td className="address">
         <RecipientList recipients={entry.recipients} />
+      </td>
+      <td className="held-subject">
+        <div>
+          {entry.score !== null && entry.score !== undefined && <ScoreBadge score={entry.score} />} {entry.subject || <span className="muted">(no subject)</span>}
+        </div>
+        {entry.headline && <div className="muted">{entry.headline}</div>}
       </td>
       <td>
         <span className={`badge held-${entry.state}`}>{stateLabel(entry.state)}</span>
