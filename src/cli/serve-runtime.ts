@@ -81,6 +81,9 @@ export async function startBelongServer(options: BelongServerOptions): Promise<B
         engine,
         org: () => engine.org,
         config,
+        // Domains, groups and VIPs changed in the dashboard judge the next message. (Autonomy,
+        // retention and the SMTP listener's accepted domains are read at start: they follow at the next start.)
+        onSettingsChange: async (changed) => engine.setOrg((await resolveOrg(configuredOrg(changed), store, async () => [])).org),
         secureCookies: 'auto',
         sessionTtlMs: options.sessionTtlMs,
       },

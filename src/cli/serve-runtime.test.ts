@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/config.js';
+import { loadPolicy } from '../config/policy-file.js';
+import { openStore } from '../store/open-store.js';
+import { startBelongServer } from './serve-runtime.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+const PASSWORD = 'serve runtime test password';
+
+describe('startBelongServer', () => {
+  it('applies settings changed in the dashboard to the engine at once, and starts from them next time', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'belong-serve-runtime-'));
+    dirs.push(dir);
+    const config = loadConfig({ flags: { dataDir: dir, orgDomains: ['example.org'] }, env: {} });
+    const start = async () => {
+      const store = await openStore({ dbPath: config.dbPath, databaseUrl: null });
+      const server = await startBelongServer({ context: { config, policy: loadPolicy(), store }, listen: { host: '127.0.0.1', port: 0 }, gateway: null, sessionTtlMs: 3_600_000, adminPassword: PASSWORD, write: () => undefined, dashboardDir: null });
+      return { store, server };
+    };
+
+    const first = await start();
+    expect(first.server.engine.org.domains).toEqual(['example.org']);
+    const login = await first.server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: PASSWORD } });
+    const cookie = `belong_session=${login.cookies.find((c) => c.name === 'belong_session')?.value ?? ''}`;
+    const { csrfToken } = login.json<{ csrfToken: string }>();
+    const change = await first.server.app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      payload: { orgDomains: ['example.org', 'example.net'], groups: { finance: ['ann@example.org'] }, vips: ['ceo@example.org'] },
+    });
+    expect(change.statusCode).toBe(200);
+    expect(first.server.engine.org).toMatchObject({ domains: ['example.org', 'example.net'], groups: { finance: ['ann@example.org'] }, vips: ['ceo@example.org'] });
+    await first.server.close();
+    await first.store.close();
+
+    // The config file/flags still say example.org only; the store's overrides win at the next start.
+    const second = await start();
+    expect(second.server.engine.org).toMatchObject({ domains: ['example.org', 'example.net'], groups: { finance: ['ann@example.org'] } });
+    await second.server.close();
+    await second.store.close();
+  });
+});
