@@ -22,6 +22,11 @@ function Spelled({ ops, side }: { ops: readonly CharOp[]; side: 'removed' | 'add
   );
 }
 
+/** Beyond ASCII: a homoglyph from another script (Cyrillic с for Latin c) is the likely trick. */
+function hasNonAscii(text: string): boolean {
+  return Array.from(text).some((char) => (char.codePointAt(0) ?? 0) > 0x7e);
+}
+
 function quoted(text: string): string {
   return text ? `“${text}” (${codePoints(text)})` : 'nothing';
 }
@@ -63,9 +68,13 @@ export function LookalikeView({ left, right }: { left: DomainProfile; right: Dom
           <Spelled ops={ops} side="removed" />
           <Spelled ops={ops} side="added" />
         </div>
-        {changes.length === 0 ? (
-          <p>The two names are identical.</p>
-        ) : (
+        {changes.length === 0 && <p>The two names are identical.</p>}
+        {changes.length > 0 && changes.every((change) => hasNonAscii(change.left + change.right)) && (
+          <p>
+            <strong>These names can look identical:</strong> the marked characters come from different alphabets.
+          </p>
+        )}
+        {changes.length > 0 && (
           <ul className="changes">
             {changes.map((change, index) => (
               <li key={index}>

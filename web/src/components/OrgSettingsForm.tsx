@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { problemsOf } from '../problems';
+import { problemInWords } from '../settings-problems';
 import type { EditableSettings, SettingsAnswer } from '../types';
 import { Problems } from './Problems';
 
@@ -11,10 +12,10 @@ interface GroupDraft {
   members: string;
 }
 
-/** Addresses or domains typed one per line (or separated by commas or spaces). */
+/** Addresses or domains typed one per line (or separated by commas): a line is one entry. */
 function listOf(text: string): string[] {
   return text
-    .split(/[\s,;]+/u)
+    .split(/[\n,;]+/u)
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 }
@@ -70,7 +71,7 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
       setSaved(true);
       onSaved(answer);
     } catch (reason) {
-      setProblems(problemsOf(reason));
+      setProblems(problemsOf(reason).map((problem) => problemInWords(problem, body)));
     } finally {
       setBusy(false);
     }
@@ -137,7 +138,11 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
 
       <label className="narrow">
         Quarantine retention (days)
-        <input type="number" min={1} max={3650} step={1} value={retention} onChange={(e) => setRetention(e.target.value)} />
+        {/* No min/max here: the server checks every field at once and the form lists all problems. */}
+        <input type="number" inputMode="numeric" value={retention} onChange={(e) => setRetention(e.target.value)} aria-describedby="retention-hint" />
+        <span id="retention-hint" className="muted small">
+          1 to 3650 days
+        </span>
       </label>
 
       <Problems problems={problems} />
