@@ -11,6 +11,19 @@ const DAY_MS = 86_400_000;
 /** The table shows a person's three most frequent tags; their profile shows all. */
 const TOP_TAGS_SHOWN = 3;
 
+/** An address that may wrap before its "@" (and nowhere else) in a narrow column. */
+function breakableAddress(address: string) {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return address;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />
+      {address.slice(at)}
+    </>
+  );
+}
+
 /** Who in the organisation is most exposed: ranked by exposure, each with the reasons why. */
 export function PeoplePage() {
   const [params, setParams] = useSearchParams();
@@ -34,7 +47,8 @@ export function PeoplePage() {
       {people.loading && !people.data && <p className="muted">Loading…</p>}
       {people.data && items.length === 0 && <p className="muted">Nobody received mail in this period.</p>}
       {items.length > 0 && (
-        <table className="people">
+        <div className="scroll-x">
+          <table className="people">
           <thead>
             <tr>
               <th scope="col">Person</th>
@@ -60,7 +74,7 @@ export function PeoplePage() {
             {items.map((person) => (
               <tr key={person.address}>
                 <td className="address">
-                  <Link to={profilePath('person', person.address)}>{person.address}</Link>
+                  <Link to={profilePath('person', person.address)}>{breakableAddress(person.address)}</Link>
                   {person.vip && <span className="badge vip">VIP</span>}
                 </td>
                 <td>{person.groups.length > 0 ? person.groups.join(', ') : <span className="muted">—</span>}</td>
@@ -71,7 +85,7 @@ export function PeoplePage() {
                 <td className="num">{person.anomalous}</td>
                 <td className="num">{person.held}</td>
                 <td className="num">{person.clicks}</td>
-                <td>
+                <td className="top-tags">
                   {person.topTags.slice(0, TOP_TAGS_SHOWN).map((t) => (
                     <span key={t.tag} className="badge tag">
                       {t.tag} <span className="muted">×{t.count}</span>
@@ -93,6 +107,7 @@ export function PeoplePage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );
