@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charChanges, charDiff, codePoints } from './char-diff';
+import { charChanges, charDiff, codePoints, domainDiff } from './char-diff';
 
 /** The two sides rebuilt from the ops: what each domain row shows. */
 function sides(a: string, b: string): { left: string; right: string } {
@@ -39,5 +39,20 @@ describe('charDiff', () => {
       { kind: 'added', char: 'a' },
       { kind: 'same', char: 'b' },
     ]);
+  });
+});
+
+describe('domainDiff', () => {
+  it('shows a swapped top-level domain as one replaced label', () => {
+    expect(charChanges(domainDiff('corvid-labs.net', 'corvid-labs.example'))).toEqual([{ left: 'net', right: 'example' }]);
+  });
+
+  it('keeps character changes inside a label that mostly matches', () => {
+    expect(charChanges(domainDiff('corvid-1abs.example', 'corvid-labs.example'))).toEqual([{ left: '1', right: 'l' }]);
+    expect(charChanges(domainDiff('\u0441orvid-labs.example', 'corvid-labs.example'))).toEqual([{ left: '\u0441', right: 'c' }]);
+  });
+
+  it('falls back to the whole names when the label counts differ', () => {
+    expect(charChanges(domainDiff('corvid-labs.example.co', 'corvid-labs.example'))).toEqual([{ left: '.co', right: '' }]);
   });
 });

@@ -46,6 +46,28 @@ export function charDiff(a: string, b: string): CharOp[] {
   return ops;
 }
 
+/**
+ * A domain-aware difference: with the same number of labels, label by label, and a label that
+ * shares less than half its characters with its counterpart counts as replaced whole (a swapped
+ * TLD reads as "net" → "example", not as scattered letters). Otherwise charDiff of the names.
+ */
+export function domainDiff(a: string, b: string): CharOp[] {
+  const left = a.split('.');
+  const right = b.split('.');
+  if (left.length !== right.length) return charDiff(a, b);
+  return left.flatMap((label, index) => {
+    const other = right[index] ?? '';
+    const ops = charDiff(label, other);
+    const shared = ops.filter((op) => op.kind === 'same').length;
+    const longest = Math.max(Array.from(label).length, Array.from(other).length);
+    const labelOps: CharOp[] =
+      shared * 2 >= longest
+        ? ops
+        : [...Array.from(label, (char): CharOp => ({ kind: 'removed', char })), ...Array.from(other, (char): CharOp => ({ kind: 'added', char }))];
+    return index === 0 ? labelOps : [{ kind: 'same', char: '.' } as const, ...labelOps];
+  });
+}
+
 /** The differences as substitutions: each run of removed/added characters between equal ones. */
 export function charChanges(ops: readonly CharOp[]): CharChange[] {
   const changes: CharChange[] = [];

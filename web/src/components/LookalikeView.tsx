@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { charChanges, charDiff, codePoints, type CharOp } from '../char-diff';
+import { charChanges, codePoints, domainDiff, type CharOp } from '../char-diff';
 import { profilePath } from '../narrative-links';
 import type { DomainProfile } from '../types';
 import { CountedList, EmailsLink, Facts, KnownBadge, StatsRow } from './ProfileParts';
@@ -27,8 +27,10 @@ function hasNonAscii(text: string): boolean {
   return Array.from(text).some((char) => (char.codePointAt(0) ?? 0) > 0x7e);
 }
 
-function quoted(text: string): string {
-  return text ? `“${text}” (${codePoints(text)})` : 'nothing';
+/** The text in quotes, with its code points when the change is not plain ASCII (that is the trick then). */
+function quoted(text: string, withCodePoints: boolean): string {
+  if (!text) return 'nothing';
+  return withCodePoints ? `“${text}” (${codePoints(text)})` : `“${text}”`;
 }
 
 function DomainColumn({ profile }: { profile: DomainProfile }) {
@@ -55,7 +57,7 @@ function DomainColumn({ profile }: { profile: DomainProfile }) {
 
 /** Two domains side by side: the lookalike and the domain it imitates, the difference highlighted. */
 export function LookalikeView({ left, right }: { left: DomainProfile; right: DomainProfile }) {
-  const ops = charDiff(left.domain, right.domain);
+  const ops = domainDiff(left.domain, right.domain);
   const changes = charChanges(ops);
   return (
     <>
@@ -78,7 +80,8 @@ export function LookalikeView({ left, right }: { left: DomainProfile; right: Dom
           <ul className="changes">
             {changes.map((change, index) => (
               <li key={index}>
-                {quoted(change.left)} in {left.domain} where {right.domain} has {quoted(change.right)}
+                {quoted(change.left, hasNonAscii(change.left + change.right))} in {left.domain} where {right.domain} has{' '}
+                {quoted(change.right, hasNonAscii(change.left + change.right))}
               </li>
             ))}
           </ul>
