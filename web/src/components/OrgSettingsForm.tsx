@@ -148,7 +148,7 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
       <Problems problems={problems} />
       {saved && (
         <p role="status" className="ok">
-          Settings saved and applied.
+          Settings saved. Domains, groups and VIPs judge the next message; autonomy and retention take effect when belong next starts.
         </p>
       )}
       <div>
