@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { corePurity } from './tools/eslint-core-purity.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/dist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/dist/**', '.bench/**', 'test/browser/screenshots/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
