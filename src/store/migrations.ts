@@ -246,6 +246,24 @@ UPDATE verdicts SET sender_domain = lower(substring(sender from '@([^@]*)$'))
   WHERE strpos(sender, '@') > 0;
 ${dashboardsAndQuarantineBlobs('BYTEA')}`,
   },
+  {
+    version: 5,
+    name: 'message list: newest-first index that also holds every filtered column',
+    // Measured by `npm run bench:api` (100,000 verdicts): a list filter no other index narrows
+    // (free text, a rare tag, a recipient) walks the verdicts newest first, and on SQLite each
+    // step read the whole row, ~3 KB of verdict body, to test a few small columns. This index
+    // holds those columns in list order, so SQLite tests the filter in the index (10x less to
+    // read) and reads a body only for the page it returns; it also ends the sort on id.
+    // PostgreSQL cannot test a filter in an index before reading the row (and a btree entry
+    // over 2.7 KB, such as a hostile subject, would fail the insert), so there it only orders
+    // the list, with ids compared as the query does (COLLATE "C").
+    sql: `
+CREATE INDEX IF NOT EXISTS verdicts_list ON verdicts (analysed_at, id, direction, delivery, score, sender, sender_domain, tags, recipients, subject);
+DROP INDEX IF EXISTS verdicts_analysed_at;`,
+    postgres: `
+CREATE INDEX IF NOT EXISTS verdicts_list ON verdicts (analysed_at, id COLLATE "C");
+DROP INDEX IF EXISTS verdicts_analysed_at;`,
+  },
 ];
 
 /** The DDL for the bookkeeping table itself; created before any migration runs. */
