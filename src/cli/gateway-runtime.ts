@@ -6,7 +6,7 @@ import { Engine } from '../engine/engine.js';
 import { BelongError, ERROR_CODES } from '../errors.js';
 import { Gateway, type GatewayAddresses } from '../gateway/gateway.js';
 import { spoolDirOf, type GatewayConfig } from '../gateway/gateway-config.js';
-import { planApplierFor } from '../gateway/plan-applier-setup.js';
+import { autonomyOf, planApplierFor } from '../gateway/plan-applier-setup.js';
 import { systemResolver } from '../mail/dns.js';
 import type { Quarantine } from '../quarantine/quarantine.js';
 import type { Store } from '../store/store.js';
@@ -32,6 +32,8 @@ export interface GatewayService {
   readonly gateway: Gateway;
   readonly addresses: GatewayAddresses;
   readonly spoolDir: string;
+  /** Settings changed in the dashboard: autonomy applies to the next message. */
+  applySettings(config: Config): void;
   /** Stops accepting, finishes what is in flight (the rest stays spooled); the store stays open. */
   stop(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startGatewayService(options: {
     gateway,
     addresses,
     spoolDir,
+    applySettings: (changed) => planApplier.setAutonomy(autonomyOf(changed)),
     stop: async () => {
       clearInterval(expiry);
       await gateway.stop();

@@ -1,9 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { loadPolicy } from '../config/policy-file.js';
+import { parseGatewayConfig } from '../gateway/gateway-config.js';
 import { openStore } from '../store/open-store.js';
 import { startBelongServer } from './serve-runtime.js';
 
@@ -46,5 +48,38 @@ describe('startBelongServer', () => {
     expect(second.server.engine.org).toMatchObject({ domains: ['example.org', 'example.net'], groups: { finance: ['ann@example.org'] } });
     await second.server.close();
     await second.store.close();
+  });
+
+  it('with the gateway in the process, a settings change moves the accepted domains, autonomy and retention at once', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'belong-serve-runtime-'));
+    dirs.push(dir);
+    const config = loadConfig({ flags: { dataDir: dir, orgDomains: ['example.org'] }, env: {} });
+    const store = await openStore({ dbPath: config.dbPath, databaseUrl: null });
+    const gateway = parseGatewayConfig({ listen: '127.0.0.1:0', journal: true, logLevel: 'silent', workers: 1 });
+    const server = await startBelongServer({ context: { config, policy: loadPolicy(), store }, listen: { host: '127.0.0.1', port: 0 }, gateway, sessionTtlMs: 3_600_000, adminPassword: PASSWORD, write: () => undefined, dashboardDir: null });
+    try {
+      const port = server.gateway?.addresses.smtpPort;
+      const smtp = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+      const send = (to: string) => smtp.sendMail({ from: 'partner@vendor.example', to, subject: 'hello', text: 'hi' });
+      await expect(send('ann@example.net')).rejects.toThrow(/Relay access denied/u);
+
+      const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: PASSWORD } });
+      const cookie = `belong_session=${login.cookies.find((c) => c.name === 'belong_session')?.value ?? ''}`;
+      const change = await server.app.inject({
+        method: 'PUT',
+        url: '/api/v1/settings',
+        headers: { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken },
+        payload: { orgDomains: ['example.org', 'example.net'], autonomy: 'active', quarantineRetentionDays: 7 },
+      });
+      expect(change.statusCode).toBe(200);
+      await expect(send('ann@example.net')).resolves.toMatchObject({ accepted: ['ann@example.net'] });
+      smtp.close();
+
+      const held = await server.quarantine.hold({ id: 'retention-check', receivedAt: 1_000, envelope: { mailFrom: null, rcptTo: ['ann@example.org'], clientIp: null, helo: null }, verdictId: null }, Buffer.from('Subject: x\r\n\r\nx\r\n'));
+      expect(held.expiresAt).toBe(1_000 + 7 * 86_400_000);
+    } finally {
+      await server.close();
+      await store.close();
+    }
   });
 });

@@ -81,9 +81,14 @@ export async function startBelongServer(options: BelongServerOptions): Promise<B
         engine,
         org: () => engine.org,
         config,
-        // Domains, groups and VIPs changed in the dashboard judge the next message. (Autonomy,
-        // retention and the SMTP listener's accepted domains are read at start: they follow at the next start.)
-        onSettingsChange: async (changed) => engine.setOrg((await resolveOrg(configuredOrg(changed), store, async () => [])).org),
+        // Settings changed in the dashboard apply to the next message: domains (also the SMTP
+        // listener's accepted recipients), groups and VIPs through the engine's org, autonomy
+        // through the gateway's plan applier, retention to mail held from now on.
+        onSettingsChange: async (changed) => {
+          engine.setOrg((await resolveOrg(configuredOrg(changed), store, async () => [])).org);
+          quarantine.setRetentionDays(changed.quarantineRetentionDays);
+          gateway?.applySettings(changed);
+        },
         secureCookies: 'auto',
         sessionTtlMs: options.sessionTtlMs,
       },

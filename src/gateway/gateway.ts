@@ -84,7 +84,7 @@ export class Gateway {
     const tls = await loadOrCreateTls({ certFile: config.tlsCert, keyFile: config.tlsKey, dataDir: this.options.dataDir, hostname: config.hostname });
     this.inbound = new InboundServer({
       config,
-      orgDomains: this.options.engine.org.domains,
+      orgDomains: () => this.options.engine.org.domains,
       spool: this.spool,
       tls,
       logger,

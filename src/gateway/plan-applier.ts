@@ -27,11 +27,20 @@ export interface PlanApplierOptions {
  * are configured. Without an applier the gateway keeps its earlier behaviour (hold on hold).
  */
 export class PlanApplier {
-  constructor(private readonly options: PlanApplierOptions) {}
+  private autonomy: AutonomySettings;
+
+  constructor(private readonly options: PlanApplierOptions) {
+    this.autonomy = options.autonomy;
+  }
+
+  /** Settings changed in the dashboard: the next message is decided with these. */
+  setAutonomy(autonomy: AutonomySettings): void {
+    this.autonomy = autonomy;
+  }
 
   /** At analysis: the delivery decision, what to remember for relay, and headers to add. */
   decide(verdict: Verdict, raw: Buffer, delivery: 'deliver' | 'hold'): { delivery: 'deliver' | 'hold'; rewrite: RecordedRewrite | null; headers: Array<[string, string]> } {
-    const mode = effectiveAutonomy(verdict.recipients, this.options.autonomy);
+    const mode = effectiveAutonomy(verdict.recipients, this.autonomy);
     const modeHeader: [string, string] = ['X-Belong-Autonomy', mode];
     if (mode === 'passive') return { delivery: 'deliver', rewrite: null, headers: [modeHeader] };
     if (delivery === 'hold') return { delivery, rewrite: null, headers: [modeHeader] };

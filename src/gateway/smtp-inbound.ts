@@ -8,7 +8,8 @@ import type { TlsPair } from './tls.js';
 
 export interface InboundOptions {
   readonly config: GatewayConfig;
-  readonly orgDomains: readonly string[];
+  /** Read per recipient, so domains changed in the dashboard's settings apply to the next RCPT TO. */
+  readonly orgDomains: () => readonly string[];
   readonly spool: Spool;
   readonly tls: TlsPair;
   readonly logger: Logger;
@@ -136,7 +137,7 @@ export class InboundServer {
   }
 
   private checkRecipient(address: string, session: SMTPServerSession): Error | null {
-    if (isOrgRecipient(address, this.options.orgDomains)) return null;
+    if (isOrgRecipient(address, this.options.orgDomains())) return null;
     const peer = normaliseIp(session.remoteAddress);
     if (this.options.config.submitFrom.some((ip) => normaliseIp(ip) === peer)) return null;
     this.options.metrics.messages.inc({ result: 'rejected' });

@@ -46,11 +46,16 @@ const FINAL: ReadonlySet<QuarantineState> = new Set(['released', 'deleted', 'exp
  */
 export class Quarantine {
   private readonly now: () => number;
-  private readonly retentionMs: number;
+  private retentionMs: number;
 
   constructor(private readonly options: QuarantineOptions) {
     this.now = options.now ?? Date.now;
     this.retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
+  }
+
+  /** Settings changed in the dashboard: mail held from now on is kept this long (already held mail keeps its date). */
+  setRetentionDays(days: number): void {
+    this.retentionMs = days * DAY_MS;
   }
 
   /** The file an install from before migration 4 sealed this message into (new holds go to the store). */

@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 /** A gateway whose verdicts carry the given plan, with the given autonomy. */
-async function gatewayWith(plan: Partial<ActionPlan>, autonomy: 'passive' | 'active'): Promise<{ port: number; mailbox: Mailbox; gateway: Gateway }> {
+async function gatewayWith(plan: Partial<ActionPlan>, autonomy: 'passive' | 'active'): Promise<{ port: number; mailbox: Mailbox; gateway: Gateway; planApplier: PlanApplier }> {
   const mailbox = new Mailbox();
   await mailbox.start();
   const dataDir = tempDir('belong-autonomy-');
@@ -43,7 +43,7 @@ async function gatewayWith(plan: Partial<ActionPlan>, autonomy: 'passive' | 'act
     await store.close();
     await mailbox.stop();
   });
-  return { port: smtpPort, mailbox, gateway };
+  return { port: smtpPort, mailbox, gateway, planApplier };
 }
 
 async function send(port: number): Promise<void> {
@@ -80,5 +80,16 @@ describe('gateway autonomy', () => {
     await send(gw.port);
     await until(async () => (await gw.gateway.metrics.messages.get()).values.some((v) => v.labels.result === 'held'));
     expect(gw.mailbox.delivered).toHaveLength(0);
+  });
+
+  it('switched from passive to active while running (a dashboard settings change), the next message is rewritten', async () => {
+    const gw = await gatewayWith({ delivery: 'banner', links: 'lock' }, 'passive');
+    await send(gw.port);
+    await until(() => gw.mailbox.delivered.length === 1);
+    gw.planApplier.setAutonomy({ autonomy: 'active', autonomyByGroup: {}, groups: {} });
+    await send(gw.port);
+    await until(() => gw.mailbox.delivered.length === 2);
+    const modes = gw.mailbox.delivered.map((d) => /X-Belong-Autonomy: (\w+)/u.exec(d.raw.toString('latin1'))?.[1]);
+    expect(modes.sort()).toEqual(['active', 'passive']);
   });
 });

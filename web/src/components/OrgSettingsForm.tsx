@@ -148,7 +148,7 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
       <Problems problems={problems} />
       {saved && (
         <p role="status" className="ok">
-          Settings saved. Domains, groups and VIPs judge the next message; autonomy and retention take effect when belong next starts.
+          Settings saved. They apply to the next message (retention to mail held from now on); other belong processes on this store take them at their next start.
         </p>
       )}
       <div>
