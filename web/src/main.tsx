@@ -1,19 +1,21 @@
-import { StrictMode } from 'react';
+import { StrictMode, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './components/Layout';
-import { AccountPage } from './pages/AccountPage';
-import { DashboardsPage } from './pages/DashboardsPage';
-import { EmailPage } from './pages/EmailPage';
-import { EmailsPage } from './pages/EmailsPage';
-import { HeldPage } from './pages/HeldPage';
 import { LoginPage } from './pages/LoginPage';
-import { OverviewPage } from './pages/OverviewPage';
-import { PeoplePage } from './pages/PeoplePage';
-import { ProfilePage } from './pages/ProfilePage';
-import { SettingsPage } from './pages/SettingsPage';
 import './styles.css';
+
+// Each page is its own chunk: the login page and the shell load without the chart library.
+const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const DashboardsPage = lazy(() => import('./pages/DashboardsPage').then((m) => ({ default: m.DashboardsPage })));
+const EmailPage = lazy(() => import('./pages/EmailPage').then((m) => ({ default: m.EmailPage })));
+const EmailsPage = lazy(() => import('./pages/EmailsPage').then((m) => ({ default: m.EmailsPage })));
+const HeldPage = lazy(() => import('./pages/HeldPage').then((m) => ({ default: m.HeldPage })));
+const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const PeoplePage = lazy(() => import('./pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const ProfilePage = lazy(() => import('./pages/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function App() {
   const { me } = useAuth();

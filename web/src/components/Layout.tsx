@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { can, useAuth } from '../auth';
 
@@ -32,7 +33,10 @@ export function Layout() {
         </div>
       </nav>
       <main className="content">
-        <Outlet />
+        {/* Pages load as their own chunks; the navigation stays while one arrives. */}
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
