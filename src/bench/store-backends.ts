@@ -79,6 +79,7 @@ function timed(inner: Store): { store: Store; ms: () => Record<string, number> }
     getMeta: (name) => inner.getMeta(name),
     setMeta: (name, value) => inner.setMeta(name, value),
     putQuarantine: (entry) => inner.putQuarantine(entry),
+    transitionQuarantine: (id, from, next, options) => inner.transitionQuarantine(id, from, next, options),
     getQuarantine: (id) => inner.getQuarantine(id),
     listQuarantine: (options) => inner.listQuarantine(options),
     appendAudit: (entry) => inner.appendAudit(entry),

@@ -32,6 +32,11 @@ export function quarantineColumns(e: QuarantineEntry): [string, string, string |
   return [e.id, e.verdictId, e.messageId, e.digest, e.sender, JSON.stringify(e.recipients), e.receivedAt, e.state, e.expiresAt, e.updatedAt, JSON.stringify(e)];
 }
 
+/** transitionQuarantine changes one entry in place: a `next` naming another id would be a second entry. */
+export function checkTransition(id: string, next: QuarantineEntry): void {
+  if (next.id !== id) throw new BelongError(ERROR_CODES.STORE, `transitionQuarantine: the new entry is ${next.id}, not ${id}`, id);
+}
+
 export function quarantineFromRow(row: QuarantineRow): QuarantineEntry {
   return JSON.parse(row.body) as QuarantineEntry;
 }

@@ -421,6 +421,51 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         expect(await s.listQuarantine({ limit: 10, verdictId: 'v-none' })).toEqual([]);
         await expect(s.listQuarantine({ limit: -1, verdictId: 'v-shared' })).rejects.toThrow();
       });
+
+      it('changes an entry only from the given states (and version), writing nothing otherwise', async () => {
+        const s = await fresh();
+        const e = held('q1', T0, { sender: "o'brien ünï" });
+        await s.putQuarantine(e);
+        await s.putQuarantine(held('q2', T0));
+        const requested = { ...e, state: 'release_requested' as const, updatedAt: T0 + HOUR };
+        expect(await s.transitionQuarantine('q1', ['held', 'release_requested'], requested)).toBe(true);
+        expect(await s.getQuarantine('q1')).toEqual(requested);
+        // Not from a state the entry is not in: the row is left exactly as it was.
+        expect(await s.transitionQuarantine('q1', ['held'], { ...e, state: 'deleted', updatedAt: T0 + 2 * HOUR })).toBe(false);
+        expect(await s.transitionQuarantine('q1', [], { ...e, state: 'deleted', updatedAt: T0 + 2 * HOUR })).toBe(false);
+        expect(await s.getQuarantine('q1')).toEqual(requested);
+        // With a version: only the exact updatedAt the caller read.
+        const released = { ...requested, state: 'released' as const, updatedAt: T0 + 3 * HOUR };
+        expect(await s.transitionQuarantine('q1', ['release_requested'], released, { updatedAt: T0 })).toBe(false);
+        expect(await s.transitionQuarantine('q1', ['release_requested'], released, { updatedAt: T0 + HOUR })).toBe(true);
+        expect(await s.getQuarantine('q1')).toEqual(released);
+        expect((await s.listQuarantine({ limit: 10, state: 'released' })).map((x) => x.id)).toEqual(['q1']);
+        // Back again (a release whose delivery failed): any state to any state, the guard decides.
+        expect(await s.transitionQuarantine('q1', ['released'], requested, { updatedAt: T0 + 3 * HOUR })).toBe(true);
+        expect(await s.getQuarantine('q1')).toEqual(requested);
+        // A missing entry is never created, and the other entry was never touched.
+        expect(await s.transitionQuarantine('nope', ['held'], held('nope', T0))).toBe(false);
+        expect(await s.getQuarantine('nope')).toBeNull();
+        expect(await s.getQuarantine('q2')).toEqual(held('q2', T0));
+        await expect(s.transitionQuarantine('q2', ['held'], held('q3', T0))).rejects.toThrow(/q3/);
+        expect(await s.getQuarantine('q2')).toEqual(held('q2', T0));
+      });
+
+      it('lets exactly one of many racing transitions (from two connections) win', async () => {
+        const a = await fresh();
+        const b = options.reopen ? await options.reopen() : a;
+        if (b !== a) opened.push(b);
+        const finals = ['released', 'deleted', 'expired'] as const;
+        for (let round = 0; round < 10; round++) {
+          const id = `race${round}`;
+          await a.putQuarantine(held(id, T0));
+          const attempts = Array.from({ length: 12 }, (_, i) => ({ store: i % 2 === 0 ? a : b, next: { ...held(id, T0), state: finals[i % 3] ?? 'released', updatedAt: T0 + i + 1 } }));
+          const won = await Promise.all(attempts.map(({ store, next }) => store.transitionQuarantine(id, ['held', 'release_requested'], next)));
+          expect(won.filter(Boolean)).toHaveLength(1);
+          const winner = attempts[won.indexOf(true)]?.next;
+          expect(await b.getQuarantine(id)).toEqual(winner);
+        }
+      });
     });
 
     describe('quarantine blobs', () => {

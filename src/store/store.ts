@@ -136,6 +136,14 @@ export interface Store {
   deleteQuarantineBlob(id: string): Promise<void>;
   /** Insert or replace a quarantine index entry (by id). */
   putQuarantine(entry: QuarantineEntry): Promise<void>;
+  /**
+   * Replaces the entry `id` with `next` only while its state is one of `from` and, when
+   * `options.updatedAt` is given, its updatedAt is that value (the exact version the caller
+   * read). One conditional UPDATE, atomic across every node sharing the database: of several
+   * callers racing to decide on one held message, exactly one gets true. False, and nothing
+   * written, when the entry is missing or has moved on. `next.id` must be `id`.
+   */
+  transitionQuarantine(id: string, from: readonly QuarantineState[], next: QuarantineEntry, options?: { readonly updatedAt?: number }): Promise<boolean>;
   getQuarantine(id: string): Promise<QuarantineEntry | null>;
   /** Newest first by receivedAt (id breaks ties); filtered by state and/or digest when given. */
   listQuarantine(options: { limit: number; offset?: number; state?: QuarantineState; digest?: string; verdictId?: string }): Promise<QuarantineEntry[]>;

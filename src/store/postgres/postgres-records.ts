@@ -8,6 +8,7 @@ import {
   type QuarantineRow,
   auditFromRow,
   checkPaging,
+  checkTransition,
   clickFromRow,
   dashboardColumns,
   dashboardFromRow,
@@ -26,6 +27,13 @@ ON CONFLICT (id) DO UPDATE SET
   verdict_id = excluded.verdict_id, message_id = excluded.message_id, digest = excluded.digest,
   sender = excluded.sender, recipients = excluded.recipients, received_at = excluded.received_at,
   state = excluded.state, expires_at = excluded.expires_at, updated_at = excluded.updated_at, body = excluded.body`;
+// Under READ COMMITTED a racing UPDATE waits for the row lock and then re-checks this WHERE
+// against the committed row, so only the first of several racing transitions changes it.
+const TRANSITION_QUARANTINE = `
+UPDATE quarantine SET
+  verdict_id = $2, message_id = $3, digest = $4, sender = $5, recipients = $6, received_at = $7,
+  state = $8, expires_at = $9, updated_at = $10, body = $11
+WHERE id = $1 AND state = ANY($12::text[]) AND ($13::bigint IS NULL OR updated_at = $13)`;
 const GET_QUARANTINE = 'SELECT body FROM quarantine WHERE id = $1';
 // COLLATE "C" so the id tie-break orders bytes exactly as SQLite does.
 const LIST_QUARANTINE = `
@@ -65,6 +73,14 @@ export class PostgresRecords {
   async putQuarantine(entry: QuarantineEntry): Promise<void> {
     const [id, verdictId, messageId, digest, sender, ...rest] = quarantineColumns(entry);
     await this.query('belong_put_quarantine', PUT_QUARANTINE, [encodeText(id), encodeText(verdictId), orNull(messageId), encodeText(digest), orNull(sender), ...rest]);
+  }
+
+  async transitionQuarantine(id: string, from: readonly QuarantineState[], next: QuarantineEntry, updatedAt: number | null): Promise<boolean> {
+    checkTransition(id, next);
+    const [, verdictId, messageId, digest, sender, ...rest] = quarantineColumns(next);
+    const values = [encodeText(id), encodeText(verdictId), orNull(messageId), encodeText(digest), orNull(sender), ...rest, [...from], updatedAt];
+    const result = await this.query('belong_transition_quarantine', TRANSITION_QUARANTINE, values);
+    return result.rowCount === 1;
   }
 
   async getQuarantine(id: string): Promise<QuarantineEntry | null> {

@@ -302,6 +302,10 @@ export class PostgresStore implements Store {
     return this.records.putQuarantine(entry);
   }
 
+  transitionQuarantine(id: string, from: readonly QuarantineState[], next: QuarantineEntry, options: { readonly updatedAt?: number } = {}): Promise<boolean> {
+    return this.records.transitionQuarantine(id, from, next, options.updatedAt ?? null);
+  }
+
   getQuarantine(id: string): Promise<QuarantineEntry | null> {
     return this.records.getQuarantine(id);
   }

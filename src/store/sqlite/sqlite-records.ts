@@ -8,6 +8,7 @@ import {
   type QuarantineRow,
   auditFromRow,
   checkPaging,
+  checkTransition,
   clickFromRow,
   dashboardColumns,
   dashboardFromRow,
@@ -35,6 +36,12 @@ export class SqliteRecords {
           verdict_id = excluded.verdict_id, message_id = excluded.message_id, digest = excluded.digest,
           sender = excluded.sender, recipients = excluded.recipients, received_at = excluded.received_at,
           state = excluded.state, expires_at = excluded.expires_at, updated_at = excluded.updated_at, body = excluded.body`),
+      // One statement for any set of states: they come as a JSON array. The WHERE is the whole guard.
+      transitionQuarantine: db.prepare<[string, string | null, string, string | null, string, number, string, number, number, string, string, string, number | null, number | null]>(`
+        UPDATE quarantine SET
+          verdict_id = ?, message_id = ?, digest = ?, sender = ?, recipients = ?, received_at = ?,
+          state = ?, expires_at = ?, updated_at = ?, body = ?
+        WHERE id = ? AND state IN (SELECT value FROM json_each(?)) AND (? IS NULL OR updated_at = ?)`),
       getQuarantine: db.prepare<[string], QuarantineRow>('SELECT body FROM quarantine WHERE id = ?'),
       // NULL parameters mean "any": one statement serves every filter combination.
       listQuarantine: db.prepare<[string | null, string | null, string | null, string | null, number, number], QuarantineRow>(`
@@ -64,6 +71,12 @@ export class SqliteRecords {
 
   putQuarantine(entry: QuarantineEntry): void {
     this.s.putQuarantine.run(...quarantineColumns(entry));
+  }
+
+  transitionQuarantine(id: string, from: readonly QuarantineState[], next: QuarantineEntry, updatedAt: number | null): boolean {
+    checkTransition(id, next);
+    const [, ...columns] = quarantineColumns(next);
+    return this.s.transitionQuarantine.run(...columns, id, JSON.stringify(from), updatedAt, updatedAt).changes === 1;
   }
 
   getQuarantine(id: string): QuarantineEntry | null {

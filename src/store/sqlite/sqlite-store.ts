@@ -230,6 +230,10 @@ export class SqliteStore implements Store {
     this.records().putQuarantine(entry);
   }
 
+  async transitionQuarantine(id: string, from: readonly QuarantineState[], next: QuarantineEntry, options: { readonly updatedAt?: number } = {}): Promise<boolean> {
+    return this.records().transitionQuarantine(id, from, next, options.updatedAt ?? null);
+  }
+
   async getQuarantine(id: string): Promise<QuarantineEntry | null> {
     return this.records().getQuarantine(id);
   }
