@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { loadOrCreateQuarantineKey, quarantineKeyFile } from './key.js';
-import { Quarantine } from './quarantine.js';
+import { INTERRUPTED_RELEASE_AFTER_MS, Quarantine, QuarantineConflict } from './quarantine.js';
 import { seal, unseal } from './sealed-file.js';
 
 const DAY = 86_400_000;
@@ -153,5 +153,141 @@ describe('quarantine lifecycle', () => {
     await expect(quarantine.read('../etc/passwd')).rejects.toThrow(/not a quarantine id/);
     await expect(quarantine.hold({ id: '../x', receivedAt: T0, envelope, verdictId: null }, RAW)).rejects.toThrow(/not a quarantine id/);
     await expect(quarantine.release('../x', { actor: 'ana', reason: '', deliver: async () => undefined, engine: null })).rejects.toThrow(/not a quarantine id/);
+  });
+});
+
+describe('one decision per message', () => {
+  const noDelivery = async () => undefined;
+
+  it('undoes the claim when delivery fails: the message is open again, exactly as it was, and releases later', async () => {
+    const { quarantine, store } = await fixture();
+    await quarantine.hold({ id: 'm', receivedAt: T0, envelope, verdictId: null }, RAW);
+    const requested = await quarantine.requestRelease('m', 'b@example.org', 'expected');
+    const spoolFull = new Error('ENOSPC: no space left on device');
+    await expect(quarantine.release('m', { actor: 'ana', reason: 'ok', deliver: async () => Promise.reject(spoolFull), engine: null })).rejects.toBe(spoolFull);
+    expect(await store.getQuarantine('m')).toEqual(requested);
+    expect(await store.getQuarantineBlob('m')).not.toBeNull();
+    expect((await store.listAudit({ limit: 10, subject: 'm' })).map((a) => a.action)).toEqual(['quarantine.request_release', 'quarantine.hold']);
+    expect(await quarantine.wasReleased(requested.digest)).toBe(false);
+
+    const delivered: Buffer[] = [];
+    await quarantine.release('m', { actor: 'ana', reason: 'retry', deliver: async (_e, raw) => void delivered.push(raw), engine: null });
+    expect(delivered).toEqual([RAW]);
+    const audit = await store.listAudit({ limit: 10, subject: 'm' });
+    expect(audit.map((a) => a.action)).toEqual(['quarantine.release', 'quarantine.request_release', 'quarantine.hold']);
+    expect(audit[0]?.detail).toMatchObject({ reason: 'retry', requested: true });
+  });
+
+  it('refuses a second decision once one is taken, without delivering or writing anything', async () => {
+    const { quarantine, store } = await fixture();
+    await quarantine.hold({ id: 'r', receivedAt: T0, envelope, verdictId: null }, RAW);
+    await quarantine.hold({ id: 'd', receivedAt: T0, envelope, verdictId: null }, RAW);
+    const delivered: string[] = [];
+    const deliver = async (entry: { id: string }) => void delivered.push(entry.id);
+    await quarantine.release('r', { actor: 'ana', reason: 'ok', deliver, engine: null });
+    await quarantine.delete('d', 'ana', 'phish');
+    const released = await store.getQuarantine('r');
+    await expect(quarantine.release('r', { actor: 'bo', reason: 'again', deliver, engine: null })).rejects.toThrow(QuarantineConflict);
+    await expect(quarantine.release('r', { actor: 'bo', reason: 'again', deliver, engine: null })).rejects.toThrow('message is already released');
+    await expect(quarantine.delete('r', 'bo')).rejects.toThrow('message is already released');
+    await expect(quarantine.requestRelease('r', 'b@example.org')).rejects.toThrow('message is already released');
+    await expect(quarantine.release('d', { actor: 'bo', reason: 'oops', deliver, engine: null })).rejects.toThrow('message is already deleted');
+    await expect(quarantine.release('nope', { actor: 'bo', reason: '', deliver, engine: null })).rejects.toThrow(/no such quarantined message/);
+    expect(delivered).toEqual(['r']);
+    expect(await store.getQuarantine('r')).toEqual(released);
+    expect((await store.listAudit({ limit: 10 })).map((a) => a.action)).toEqual(['quarantine.delete', 'quarantine.release', 'quarantine.hold', 'quarantine.hold']);
+  });
+
+  it('lets one of two racing releases, or a release racing a delete, win (two quarantines on one store)', async () => {
+    const { quarantine, store, dir, key } = await fixture();
+    const other = new Quarantine({ store, dir: path.join(dir, 'quarantine'), key, now: () => T0 });
+    const delivered: string[] = [];
+    const deliver = async (entry: { id: string }) => void delivered.push(entry.id);
+    for (let i = 0; i < 10; i++) await quarantine.hold({ id: `m${i}`, receivedAt: T0, envelope, verdictId: null }, RAW);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => [
+        quarantine.release(`m${i}`, { actor: 'ana', reason: 'a', deliver, engine: null }),
+        i % 2 === 0 ? other.release(`m${i}`, { actor: 'bo', reason: 'b', deliver, engine: null }) : other.delete(`m${i}`, 'bo', 'phish'),
+      ]).flat(),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(10);
+    for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(QuarantineConflict);
+    for (let i = 0; i < 10; i++) {
+      const state = (await store.getQuarantine(`m${i}`))?.state;
+      const decisions = (await store.listAudit({ limit: 10, subject: `m${i}` })).map((a) => a.action).filter((a) => a !== 'quarantine.hold');
+      expect(decisions).toEqual([state === 'released' ? 'quarantine.release' : 'quarantine.delete']);
+      expect(delivered.filter((id) => id === `m${i}`)).toHaveLength(state === 'released' ? 1 : 0);
+      expect(await store.getQuarantineBlob(`m${i}`)).toBeNull();
+    }
+  });
+
+  it('resumes a release whose node died after claiming it, once the claim is old, and only then', async () => {
+    const { quarantine, store, advance } = await fixture();
+    const entry = await quarantine.hold({ id: 'm', receivedAt: T0, envelope, verdictId: null }, RAW);
+    await quarantine.requestRelease('m', 'b@example.org', 'expected');
+    // What a node leaves behind when it dies between the claim and the spool hand-off.
+    advance(1000);
+    expect(await store.transitionQuarantine('m', ['release_requested'], { ...entry, state: 'released', updatedAt: T0 + 1000 })).toBe(true);
+    const delivered: string[] = [];
+    const deliver = async (e: { id: string }) => void delivered.push(e.id);
+    // A claim this fresh may still be delivering on its node.
+    advance(INTERRUPTED_RELEASE_AFTER_MS - 1);
+    await expect(quarantine.release('m', { actor: 'bo', reason: 'stuck', deliver, engine: null })).rejects.toThrow('message is already released');
+    advance(1);
+    const [first, second] = await Promise.allSettled([
+      quarantine.release('m', { actor: 'bo', reason: 'stuck', deliver, engine: null }),
+      quarantine.release('m', { actor: 'cy', reason: 'stuck too', deliver, engine: null }),
+    ]);
+    expect([first?.status, second?.status].sort()).toEqual(['fulfilled', 'rejected']);
+    expect(delivered).toEqual(['m']);
+    expect(await store.getQuarantineBlob('m')).toBeNull();
+    const audit = await store.listAudit({ limit: 10, subject: 'm' });
+    expect(audit.map((a) => a.action)).toEqual(['quarantine.release', 'quarantine.request_release', 'quarantine.hold']);
+    expect(audit[0]?.detail).toMatchObject({ requested: true, resumed: true });
+    advance(INTERRUPTED_RELEASE_AFTER_MS);
+    await expect(quarantine.release('m', { actor: 'bo', reason: 'again', deliver, engine: null })).rejects.toThrow('message is already released');
+    expect(delivered).toEqual(['m']);
+  });
+
+  it('does not resume a release that was delivered and recorded (only its bytes were left behind)', async () => {
+    const { quarantine, store, advance } = await fixture();
+    const entry = await quarantine.hold({ id: 'm', receivedAt: T0, envelope, verdictId: null }, RAW);
+    await store.transitionQuarantine('m', ['held'], { ...entry, state: 'released' });
+    await store.appendAudit({ at: T0, actor: 'ana', action: 'quarantine.release', subject: 'm', detail: {} });
+    advance(2 * INTERRUPTED_RELEASE_AFTER_MS);
+    await expect(quarantine.release('m', { actor: 'bo', reason: 'x', deliver: noDelivery, engine: null })).rejects.toThrow('message is already released');
+  });
+
+  it('stays recoverable when even undoing the claim fails', async () => {
+    const { quarantine, store, dir, key, advance } = await fixture();
+    await quarantine.hold({ id: 'm', receivedAt: T0, envelope, verdictId: null }, RAW);
+    // A store that loses the database right after the claim.
+    let transitions = 0;
+    const flaky = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'transitionQuarantine') return Reflect.get(target, name, receiver) as unknown;
+        return (...args: Parameters<Store['transitionQuarantine']>) => (++transitions > 1 ? Promise.reject(new Error('connection lost')) : target.transitionQuarantine(...args));
+      },
+    });
+    const dying = new Quarantine({ store: flaky, dir: path.join(dir, 'quarantine'), key, now: () => T0 });
+    const failure = await dying.release('m', { actor: 'ana', reason: 'ok', deliver: async () => Promise.reject(new Error('spool gone')), engine: null }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AggregateError);
+    expect((failure as AggregateError).message).toMatch(/could not be undone; it can be released again in 10 minutes/);
+    expect((failure as AggregateError).errors.map((e: Error) => e.message)).toEqual(['spool gone', 'connection lost']);
+    expect((await store.getQuarantine('m'))?.state).toBe('released');
+    advance(INTERRUPTED_RELEASE_AFTER_MS);
+    const delivered: Buffer[] = [];
+    await quarantine.release('m', { actor: 'ana', reason: 'ok', deliver: async (_e, raw) => void delivered.push(raw), engine: null });
+    expect(delivered).toEqual([RAW]);
+  });
+
+  it('expires each message once, even with two sweeps at the same time', async () => {
+    const { quarantine, store, dir, key, advance } = await fixture();
+    for (let i = 0; i < 6; i++) await quarantine.hold({ id: `m${i}`, receivedAt: T0, envelope, verdictId: null }, RAW);
+    advance(31 * DAY);
+    const other = new Quarantine({ store, dir: path.join(dir, 'quarantine'), key, now: () => T0 + 31 * DAY });
+    const [a, b] = await Promise.all([quarantine.expire(), other.expire()]);
+    expect([...(a ?? []), ...(b ?? [])].sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+    expect((await store.listAudit({ limit: 20 })).filter((e) => e.action === 'quarantine.expire')).toHaveLength(6);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Quarantine } from '../../quarantine/quarantine.js';
+import { type Quarantine, QuarantineConflict } from '../../quarantine/quarantine.js';
 import type { QuarantineEntry } from '../../store/store.js';
 import { principalOf } from '../auth/access.js';
 import type { ApiContext } from '../context.js';
@@ -58,6 +58,19 @@ export function heldRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return entry;
   }
 
+  /**
+   * The check above and the decision are two steps: another node or analyst may decide in
+   * between. The quarantine lets only one decision win; the loser is answered 409 as well.
+   */
+  async function decided(reply: FastifyReply, decide: () => Promise<QuarantineEntry>): Promise<z.infer<typeof HeldSchema> | FastifyReply> {
+    try {
+      return view(await decide());
+    } catch (error) {
+      if (error instanceof QuarantineConflict) return reply.code(409).send({ error: 'conflict', message: error.message });
+      throw error;
+    }
+  }
+
   api.get('/api/v1/held', {
     config: { access: 'viewer' },
     schema: { summary: 'The quarantine queue, newest first', tags: ['held'], querystring: PagingQuery.extend({ state: z.enum(STATES).optional() }), response: { 200: z.object({ items: z.array(HeldRowSchema) }), ...errors } },
@@ -84,8 +97,7 @@ export function heldRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const q = ctx.quarantine;
     if (!q) return unavailable(reply);
     if (!(await openEntry(q, request.params.id, reply))) return reply;
-    const updated = await q.release(request.params.id, { actor: principalOf(request).actor, reason: request.body.reason, deliver: ctx.deliver, engine: ctx.engine });
-    return view(updated);
+    return decided(reply, () => q.release(request.params.id, { actor: principalOf(request).actor, reason: request.body.reason, deliver: ctx.deliver, engine: ctx.engine }));
   });
 
   api.post('/api/v1/held/:id/delete', {
@@ -95,7 +107,7 @@ export function heldRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const q = ctx.quarantine;
     if (!q) return unavailable(reply);
     if (!(await openEntry(q, request.params.id, reply))) return reply;
-    return view(await q.delete(request.params.id, principalOf(request).actor, request.body.reason));
+    return decided(reply, () => q.delete(request.params.id, principalOf(request).actor, request.body.reason));
   });
 
   api.post('/api/v1/held/:id/request-release', {
@@ -105,6 +117,6 @@ export function heldRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const q = ctx.quarantine;
     if (!q) return unavailable(reply);
     if (!(await openEntry(q, request.params.id, reply))) return reply;
-    return view(await q.requestRelease(request.params.id, principalOf(request).actor, request.body.reason));
+    return decided(reply, () => q.requestRelease(request.params.id, principalOf(request).actor, request.body.reason));
   });
 }
