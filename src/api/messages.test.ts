@@ -88,6 +88,12 @@ describe('messages', () => {
       { day: '2026-06-01', total: 2, byAction: { deliver: 1, hold: 1 }, byTag: { Impersonation: 1 }, byDirection: { inbound: 2 } },
       { day: '2026-06-02', total: 1, byAction: { deliver: 1 }, byTag: {}, byDirection: { outbound: 1 } },
     ]);
+    // Any slice the message list can filter: here the held mail only; an unknown group is refused.
+    const range = `from=${new Date(T0 - 24 * HOUR).toISOString()}&to=${new Date(T0 + 48 * HOUR).toISOString()}`;
+    expect(((await get(`/api/v1/metrics?${range}&action=hold`)).json() as { days: unknown[] }).days).toEqual([
+      { day: '2026-06-01', total: 1, byAction: { hold: 1 }, byTag: { Impersonation: 1 }, byDirection: { inbound: 1 } },
+    ]);
+    expect((await get(`/api/v1/metrics?${range}&group=nope`)).statusCode).toBe(400);
   });
 });
 

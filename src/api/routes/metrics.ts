@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DAY_MS, type VerdictCountRow } from '../../store/verdict-search.js';
 import type { ApiContext } from '../context.js';
-import { Instant, errors } from '../schemas.js';
-import { stripUndefined } from './messages.js';
+import { errors } from '../schemas.js';
+import { MessageFilterQuery, verdictFilterOf } from './messages.js';
 
 const Counts = z.record(z.string(), z.number());
 const DaySchema = z.object({ day: z.string(), total: z.number(), byAction: Counts, byTag: Counts, byDirection: Counts });
@@ -33,16 +33,19 @@ export function metricsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/metrics', {
     config: { access: 'viewer' },
     schema: {
-      summary: 'Message counts per UTC day, by action, tag and direction (days without mail are absent)',
+      summary: 'Message counts per UTC day, by action, tag and direction, for any message filter (days without mail are absent)',
       tags: ['metrics'],
-      querystring: z.object({ from: Instant.optional(), to: Instant.optional(), direction: z.enum(['inbound', 'outbound', 'internal']).optional(), tag: z.string().max(200).optional() }),
+      // The message list's filters (group, sender, recipient, tag, action, score, text...): a chart of any slice.
+      querystring: MessageFilterQuery,
       response: { 200: z.object({ from: z.number(), to: z.number(), days: z.array(DaySchema) }), ...errors },
     },
   }, async (request, reply) => {
     const to = request.query.to ?? ctx.now();
     const from = request.query.from ?? Math.floor(to / DAY_MS) * DAY_MS - (DEFAULT_DAYS - 1) * DAY_MS;
     if (to - from > MAX_DAYS * DAY_MS || to < from) return reply.code(400).send({ error: 'bad_request', message: `range must be 0..${MAX_DAYS} days` });
-    const rows = await ctx.store.countVerdicts({ ...stripUndefined({ direction: request.query.direction, tag: request.query.tag }), from, to });
+    const filter = verdictFilterOf(request.query, ctx.org());
+    if ('unknownGroup' in filter) return reply.code(400).send({ error: 'bad_request', message: `no such group: ${filter.unknownGroup}` });
+    const rows = await ctx.store.countVerdicts({ ...filter, from, to });
     return { from, to, days: foldByDay(rows) };
   });
 }
