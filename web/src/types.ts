@@ -210,15 +210,11 @@ export interface Stats {
   readonly maxScore: number;
 }
 
-export interface Person {
+/** A person's numbers are the Stats of the mail they received, plus their own. */
+export interface Person extends Stats {
   readonly address: string;
   readonly groups: readonly string[];
   readonly vip: boolean;
-  readonly total: number;
-  readonly anomalous: number;
-  readonly actioned: number;
-  readonly held: number;
-  readonly maxScore: number;
   readonly clicks: number;
   /** 0..100 */
   readonly exposure: number;
@@ -226,13 +222,9 @@ export interface Person {
   readonly topTags: readonly { readonly tag: string; readonly count: number }[];
 }
 
-export interface GroupRow {
+/** One sender or domain in a ranking: the Stats of its mail. */
+export interface GroupRow extends Stats {
   readonly value: string;
-  readonly total: number;
-  readonly anomalous: number;
-  readonly actioned: number;
-  readonly held: number;
-  readonly maxScore: number;
   readonly lastAt: number;
 }
 
@@ -257,30 +249,28 @@ export interface Overview {
   readonly topDomains: readonly GroupRow[];
 }
 
-export interface SenderProfile {
-  readonly address: string;
-  readonly domain: string;
+/** What a sender and a domain profile both carry: what the model learned, and the verdicts' stats. */
+export interface LearnedProfile {
   readonly known: boolean;
   readonly firstSeen: number | null;
   readonly lastSeen: number | null;
   readonly learnedMessages: number;
-  readonly displayNames: readonly Counted[];
-  readonly recipients: readonly Counted[];
   readonly stats: Stats;
   readonly recent: readonly MessageSummary[];
 }
 
-export interface DomainProfile {
+export interface SenderProfile extends LearnedProfile {
+  readonly address: string;
   readonly domain: string;
-  readonly known: boolean;
-  readonly firstSeen: number | null;
-  readonly lastSeen: number | null;
-  readonly learnedMessages: number;
+  readonly displayNames: readonly Counted[];
+  readonly recipients: readonly Counted[];
+}
+
+export interface DomainProfile extends LearnedProfile {
+  readonly domain: string;
   readonly senders: readonly Counted[];
   readonly internal: boolean;
   readonly resembles: readonly string[];
-  readonly stats: Stats;
-  readonly recent: readonly MessageSummary[];
 }
 
 export interface PeopleAnswer {

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
-import { errorText, problemsOf } from '../problems';
 import type { Dashboard, Widget } from '../types';
+import { useRequest } from '../use-request';
+import { DashboardFields } from './DashboardFields';
 import { Problems } from './Problems';
 import { When } from './When';
 import { WidgetCard } from './WidgetCard';
@@ -23,24 +24,12 @@ export function DashboardView({ initial }: { initial: Dashboard }) {
   const navigate = useNavigate();
   const [dashboard, setDashboard] = useState(initial);
   const [mode, setMode] = useState<Mode>('view');
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, setProblems, submit } = useRequest();
   const [name, setName] = useState(initial.name);
   const [shared, setShared] = useState(initial.shared);
 
-  const save = async (change: Partial<Pick<Dashboard, 'name' | 'shared' | 'widgets'>>): Promise<boolean> => {
-    setBusy(true);
-    setProblems([]);
-    try {
-      setDashboard(await api.put<Dashboard>(`/dashboards/${encodeURIComponent(dashboard.id)}`, bodyOf(dashboard, change)));
-      return true;
-    } catch (reason) {
-      setProblems(problemsOf(reason));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (change: Partial<Pick<Dashboard, 'name' | 'shared' | 'widgets'>>): Promise<boolean> =>
+    submit(async () => setDashboard(await api.put<Dashboard>(`/dashboards/${encodeURIComponent(dashboard.id)}`, bodyOf(dashboard, change))));
 
   const addWidget = async (widget: Widget) => {
     if (await save({ widgets: [...dashboard.widgets, widget] })) setMode('view');
@@ -51,16 +40,11 @@ export function DashboardView({ initial }: { initial: Dashboard }) {
     if (await save({ name, shared })) setMode('view');
   };
 
-  const remove = async () => {
-    setBusy(true);
-    try {
+  const remove = () =>
+    submit(async () => {
       await api.post(`/dashboards/${encodeURIComponent(dashboard.id)}/delete`);
       void navigate('/dashboards');
-    } catch (reason) {
-      setProblems([errorText(reason)]);
-      setBusy(false);
-    }
-  };
+    });
 
   const switchTo = (next: Mode) => {
     setProblems([]);
@@ -96,15 +80,7 @@ export function DashboardView({ initial }: { initial: Dashboard }) {
 
       {mode === 'details' && (
         <form className="panel inline-form" aria-label="Dashboard details" onSubmit={(event) => void saveDetails(event)}>
-          <label>
-            Name
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
-          </label>
-          <label className="choice">
-            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
-            Shared with everyone
-          </label>
-          <span className="muted small">others see it read-only</span>
+          <DashboardFields name={name} shared={shared} onName={setName} onShared={setShared} />
           <button type="submit" disabled={busy}>
             Save changes
           </button>

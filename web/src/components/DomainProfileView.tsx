@@ -1,9 +1,7 @@
 import { Link } from 'react-router';
 import { profilePath } from '../narrative-links';
 import type { DomainProfile } from '../types';
-import { MessageTable } from './MessageTable';
-import { CountedList, EmailsLink, Facts, KnownBadge, StatsRow } from './ProfileParts';
-import { When } from './When';
+import { CountedList, Facts, KnownBadge, RecentPanel, StatsPanel, learnedFacts } from './ProfileParts';
 
 /** GET /domains/:domain as a page: who writes from it, and whether it imitates a known domain. */
 export function DomainProfileView({ profile }: { profile: DomainProfile }) {
@@ -29,25 +27,12 @@ export function DomainProfileView({ profile }: { profile: DomainProfile }) {
       )}
       <section className="panel" aria-labelledby="profile-facts">
         <h2 id="profile-facts">What belong has learned</h2>
-        <Facts
-          items={[
-            ['First seen', <When key="f" at={profile.firstSeen} />],
-            ['Last seen', <When key="l" at={profile.lastSeen} />],
-            ['Learned messages', profile.learnedMessages],
-          ]}
-        />
+        <Facts items={learnedFacts(profile)} />
         <h3>Who writes from this domain</h3>
         <CountedList items={profile.senders} empty="No senders learned from this domain." linkTo={(address) => profilePath('sender', address)} />
       </section>
-      <section className="panel" aria-labelledby="profile-stats">
-        <h2 id="profile-stats">Analysed mail</h2>
-        <StatsRow stats={profile.stats} />
-      </section>
-      <section className="panel" aria-labelledby="profile-recent">
-        <h2 id="profile-recent">Recent emails</h2>
-        {profile.recent.length > 0 ? <MessageTable items={profile.recent} /> : <p className="muted">No analysed emails from this domain.</p>}
-        <EmailsLink query={{ senderDomain: profile.domain }}>All emails from this domain</EmailsLink>
-      </section>
+      <StatsPanel title="Analysed mail" stats={profile.stats} />
+      <RecentPanel title="Recent emails" items={profile.recent} empty="No analysed emails from this domain." query={{ senderDomain: profile.domain }} all="All emails from this domain" />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Rung, Verdict } from '../types';
+import { Panel } from './Panel';
 
 const AREAS = ['delivery', 'links', 'attachments'] as const;
 
@@ -23,8 +24,7 @@ function reasonsFor(rungs: readonly Rung[] | undefined, area: string): string[] 
  */
 export function EmailActions({ actions }: { actions: Verdict['actions'] }) {
   return (
-    <section className="panel" id="actions" aria-labelledby="actions-title">
-      <h2 id="actions-title">Actions taken</h2>
+    <Panel id="actions" title="Actions taken">
       <table>
         <thead>
           <tr>
@@ -68,6 +68,6 @@ export function EmailActions({ actions }: { actions: Verdict['actions'] }) {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import type { MessageAttachment } from '../types';
+import { Panel } from './Panel';
 
 /** 1536 → "1.5 KB". */
 export function byteSize(bytes: number): string {
@@ -16,8 +17,7 @@ export function byteSize(bytes: number): string {
 /** The message's attachments as the parser saw them: declared against detected type, traits, hash. */
 export function EmailAttachments({ attachments }: { attachments: readonly MessageAttachment[] }) {
   return (
-    <section className="panel" id="attachments" aria-labelledby="attachments-title">
-      <h2 id="attachments-title">Attachments</h2>
+    <Panel id="attachments" title="Attachments">
       {attachments.length === 0 ? (
         <p className="muted">No attachments.</p>
       ) : (
@@ -64,6 +64,6 @@ export function EmailAttachments({ attachments }: { attachments: readonly Messag
           </table>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

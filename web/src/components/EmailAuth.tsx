@@ -1,3 +1,5 @@
+import { Panel } from './Panel';
+
 /** The message's authentication results, each mechanism on a row (shape: the parser's AuthResults). */
 interface Outcome {
   readonly result?: string;
@@ -38,8 +40,7 @@ export function EmailAuth({ auth }: { auth: Readonly<Record<string, unknown>> })
   const source = typeof auth.source === 'string' ? auth.source : null;
   const authservId = typeof auth.authservId === 'string' ? auth.authservId : null;
   return (
-    <section className="panel" id="auth" aria-labelledby="auth-title">
-      <h2 id="auth-title">Authentication</h2>
+    <Panel id="auth" title="Authentication">
       {rows.length === 0 ? (
         <p className="muted">No authentication results.</p>
       ) : (
@@ -70,6 +71,6 @@ export function EmailAuth({ auth }: { auth: Readonly<Record<string, unknown>> })
           {authservId ? ` (${authservId})` : ''}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,8 +1,9 @@
+import { Panel } from './Panel';
+
 /** The message's headers in order, as received (values are text; nothing in them is followed). */
 export function EmailHeaders({ headers, truncated }: { headers: readonly { name: string; value: string }[]; truncated: boolean }) {
   return (
-    <section className="panel" id="headers" aria-labelledby="headers-title">
-      <h2 id="headers-title">Headers</h2>
+    <Panel id="headers" title="Headers">
       {headers.length === 0 ? (
         <p className="muted">No headers were kept.</p>
       ) : (
@@ -20,6 +21,6 @@ export function EmailHeaders({ headers, truncated }: { headers: readonly { name:
         </div>
       )}
       {truncated && <p className="muted">Some of this message was too large to keep in full; what is shown was cut to belong's limits.</p>}
-    </section>
+    </Panel>
   );
 }

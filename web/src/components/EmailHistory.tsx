@@ -1,12 +1,12 @@
 import type { AuditEntry } from '../types';
 import { evidenceText } from './EmailSignals';
+import { Panel } from './Panel';
 import { When } from './When';
 
 /** The audit log's entries about this message (its verdict and its quarantine entry), oldest first. */
 export function EmailHistory({ history }: { history: readonly AuditEntry[] }) {
   return (
-    <section className="panel" id="history" aria-labelledby="history-title">
-      <h2 id="history-title">History</h2>
+    <Panel id="history" title="History">
       {history.length === 0 ? (
         <p className="muted">No one has acted on this message.</p>
       ) : (
@@ -35,7 +35,7 @@ export function EmailHistory({ history }: { history: readonly AuditEntry[] }) {
           </tbody>
         </table>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Click, MessageLink } from '../types';
+import { Panel } from './Panel';
 import { When } from './When';
 
 /**
@@ -8,8 +9,7 @@ import { When } from './When';
  */
 export function EmailLinks({ links }: { links: readonly MessageLink[] }) {
   return (
-    <section className="panel" id="links" aria-labelledby="links-title">
-      <h2 id="links-title">Links</h2>
+    <Panel id="links" title="Links">
       {links.length === 0 ? (
         <p className="muted">No links.</p>
       ) : (
@@ -44,15 +44,14 @@ export function EmailLinks({ links }: { links: readonly MessageLink[] }) {
           </table>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }
 
 /** Clicks on the message's locked links, through belong's link page. */
 export function EmailClicks({ clicks }: { clicks: readonly Click[] }) {
   return (
-    <section className="panel" id="clicks" aria-labelledby="clicks-title">
-      <h2 id="clicks-title">Locked-link clicks</h2>
+    <Panel id="clicks" title="Locked-link clicks">
       {clicks.length === 0 ? (
         <p className="muted">No one has clicked a locked link in this message.</p>
       ) : (
@@ -83,6 +82,6 @@ export function EmailClicks({ clicks }: { clicks: readonly Click[] }) {
           </tbody>
         </table>
       )}
-    </section>
+    </Panel>
   );
 }

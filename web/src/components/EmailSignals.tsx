@@ -1,4 +1,5 @@
 import type { Signal } from '../types';
+import { Panel } from './Panel';
 
 /** An evidence value as text: lists joined, nothing hidden, nothing interpreted as markup. */
 export function evidenceText(value: unknown): string {
@@ -15,8 +16,7 @@ export function evidenceText(value: unknown): string {
 export function EmailSignals({ signals }: { signals: readonly Signal[] }) {
   const sorted = [...signals].sort((a, b) => b.strength - a.strength);
   return (
-    <section className="panel" id="signals" aria-labelledby="signals-title">
-      <h2 id="signals-title">Signals</h2>
+    <Panel id="signals" title="Signals">
       {sorted.length === 0 && <p className="muted">No check raised a signal.</p>}
       {sorted.map((signal) => (
         <details key={signal.id} className="signal">
@@ -45,6 +45,6 @@ export function EmailSignals({ signals }: { signals: readonly Signal[] }) {
           </table>
         </details>
       ))}
-    </section>
+    </Panel>
   );
 }

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { problemsOf } from '../problems';
 import { problemInWords } from '../settings-problems';
 import type { EditableSettings, SettingsAnswer } from '../types';
+import { useRequest } from '../use-request';
 import { Problems } from './Problems';
 
 /** One group as edited: members as typed text until saved. */
@@ -35,9 +35,8 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
   const [vips, setVips] = useState(initial.vips.join('\n'));
   const [autonomy, setAutonomy] = useState(initial.autonomy);
   const [retention, setRetention] = useState(String(initial.quarantineRetentionDays));
-  const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, setProblems, submit } = useRequest();
 
   const updateGroup = (key: number, change: Partial<Pick<GroupDraft, 'name' | 'members'>>) => {
     setGroups((current) => current.map((group) => (group.key === key ? { ...group, ...change } : group)));
@@ -64,17 +63,14 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
       // Sent as typed: the server says what is wrong with it (the problems list shows it).
       quarantineRetentionDays: Number(retention),
     };
-    setBusy(true);
-    setProblems([]);
-    try {
-      const answer = await api.put<SettingsAnswer>('/settings', body);
-      setSaved(true);
-      onSaved(answer);
-    } catch (reason) {
-      setProblems(problemsOf(reason).map((problem) => problemInWords(problem, body)));
-    } finally {
-      setBusy(false);
-    }
+    await submit(
+      async () => {
+        const answer = await api.put<SettingsAnswer>('/settings', body);
+        setSaved(true);
+        onSaved(answer);
+      },
+      (problem) => problemInWords(problem, body),
+    );
   };
 
   return (

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import type { PersonDetail } from '../types';
 import { ExposureBar } from './ExposureBar';
-import { MessageTable } from './MessageTable';
-import { EmailsLink, Facts, StatsRow } from './ProfileParts';
+import { Facts, RecentPanel, StatsPanel } from './ProfileParts';
 import { When } from './When';
 
 /** GET /people/:address as a page: how exposed this person is, and why. */
@@ -45,15 +44,8 @@ export function PersonProfileView({ detail }: { detail: PersonDetail }) {
           </>
         )}
       </section>
-      <section className="panel" aria-labelledby="profile-stats">
-        <h2 id="profile-stats">Mail received</h2>
-        <StatsRow stats={person} extra={[['Locked links clicked', person.clicks]]} />
-      </section>
-      <section className="panel" aria-labelledby="profile-recent">
-        <h2 id="profile-recent">Recent anomalous emails</h2>
-        {detail.recent.length > 0 ? <MessageTable items={detail.recent} /> : <p className="muted">No anomalous emails reached this person.</p>}
-        <EmailsLink query={{ recipient: person.address }}>All emails to this person</EmailsLink>
-      </section>
+      <StatsPanel title="Mail received" stats={person} extra={[['Locked links clicked', person.clicks]]} />
+      <RecentPanel title="Recent anomalous emails" items={detail.recent} empty="No anomalous emails reached this person." query={{ recipient: person.address }} all="All emails to this person" />
       <section className="panel" aria-labelledby="profile-clicks">
         <h2 id="profile-clicks">Locked-link clicks</h2>
         {detail.clicks.length === 0 ? (

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Counted, Stats } from '../types';
+import type { Counted, LearnedProfile, MessageSummary, Stats } from '../types';
+import { MessageTable } from './MessageTable';
 import { ScoreBadge } from './ScoreBadge';
+import { When } from './When';
 
 /** Label → value pairs at the top of a profile (first seen, learned volume...). */
 export function Facts({ items }: { items: readonly (readonly [string, ReactNode])[] }) {
@@ -15,6 +17,15 @@ export function Facts({ items }: { items: readonly (readonly [string, ReactNode]
       ))}
     </dl>
   );
+}
+
+/** The facts every learned profile (sender, domain) states: when first and last seen, how much was learned. */
+export function learnedFacts(profile: LearnedProfile): (readonly [string, ReactNode])[] {
+  return [
+    ['First seen', <When key="f" at={profile.firstSeen} />],
+    ['Last seen', <When key="l" at={profile.lastSeen} />],
+    ['Learned messages', profile.learnedMessages],
+  ];
 }
 
 /** What happened to the mail in a profile: totals, anomalies, actions, holds, worst score. */
@@ -65,5 +76,26 @@ export function EmailsLink({ query, children }: { query: Record<string, string>;
     <Link className="emails-link" to={`/emails?${new URLSearchParams(query).toString()}`}>
       {children} →
     </Link>
+  );
+}
+
+/** A profile's stats panel: the StatsRow under its heading. */
+export function StatsPanel({ title, stats, extra = [] }: { title: string; stats: Stats; extra?: readonly (readonly [string, ReactNode])[] }) {
+  return (
+    <section className="panel" aria-labelledby="profile-stats">
+      <h2 id="profile-stats">{title}</h2>
+      <StatsRow stats={stats} extra={extra} />
+    </section>
+  );
+}
+
+/** A profile's newest emails (or why there are none) and the link to all of them in the email list. */
+export function RecentPanel({ title, items, empty, query, all }: { title: string; items: readonly MessageSummary[]; empty: string; query: Record<string, string>; all: string }) {
+  return (
+    <section className="panel" aria-labelledby="profile-recent">
+      <h2 id="profile-recent">{title}</h2>
+      {items.length > 0 ? <MessageTable items={items} /> : <p className="muted">{empty}</p>}
+      <EmailsLink query={query}>{all}</EmailsLink>
+    </section>
   );
 }

@@ -1,9 +1,7 @@
 import { Link } from 'react-router';
 import { profilePath } from '../narrative-links';
 import type { SenderProfile } from '../types';
-import { MessageTable } from './MessageTable';
-import { CountedList, EmailsLink, Facts, KnownBadge, StatsRow } from './ProfileParts';
-import { When } from './When';
+import { CountedList, Facts, KnownBadge, RecentPanel, StatsPanel, learnedFacts } from './ProfileParts';
 
 /** GET /senders/:address as a page: how well belong knows this sender and whom they write to. */
 export function SenderProfileView({ profile }: { profile: SenderProfile }) {
@@ -17,14 +15,7 @@ export function SenderProfileView({ profile }: { profile: SenderProfile }) {
       </p>
       <section className="panel" aria-labelledby="profile-facts">
         <h2 id="profile-facts">What belong has learned</h2>
-        <Facts
-          items={[
-            ['Domain', <Link key="d" to={profilePath('domain', profile.domain)}>{profile.domain}</Link>],
-            ['First seen', <When key="f" at={profile.firstSeen} />],
-            ['Last seen', <When key="l" at={profile.lastSeen} />],
-            ['Learned messages', profile.learnedMessages],
-          ]}
-        />
+        <Facts items={[['Domain', <Link key="d" to={profilePath('domain', profile.domain)}>{profile.domain}</Link>], ...learnedFacts(profile)]} />
         <div className="grid">
           <div>
             <h3>Names used</h3>
@@ -36,15 +27,8 @@ export function SenderProfileView({ profile }: { profile: SenderProfile }) {
           </div>
         </div>
       </section>
-      <section className="panel" aria-labelledby="profile-stats">
-        <h2 id="profile-stats">Analysed mail</h2>
-        <StatsRow stats={profile.stats} />
-      </section>
-      <section className="panel" aria-labelledby="profile-recent">
-        <h2 id="profile-recent">Recent emails</h2>
-        {profile.recent.length > 0 ? <MessageTable items={profile.recent} /> : <p className="muted">No analysed emails from this sender.</p>}
-        <EmailsLink query={{ sender: profile.address }}>All emails from this sender</EmailsLink>
-      </section>
+      <StatsPanel title="Analysed mail" stats={profile.stats} />
+      <RecentPanel title="Recent emails" items={profile.recent} empty="No analysed emails from this sender." query={{ sender: profile.address }} all="All emails from this sender" />
     </>
   );
 }

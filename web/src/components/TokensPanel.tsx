@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { errorText, problemsOf } from '../problems';
 import type { ApiToken } from '../types';
 import { useApi } from '../use-api';
+import { useRequest } from '../use-request';
 import { Problems } from './Problems';
 import { ShownOnce } from './ShownOnce';
 import { When } from './When';
@@ -21,35 +21,24 @@ export function TokensPanel({ userId, canCreate, ownerNames }: TokensPanelProps)
   const tokens = useApi(() => api.get<{ items: ApiToken[] }>('/tokens'), []);
   const [name, setName] = useState('');
   const [scope, setScope] = useState<'read' | 'write'>('read');
-  const [problems, setProblems] = useState<string[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, submit, act } = useRequest();
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblems([]);
-    try {
+    await submit(async () => {
       const created = await api.post<{ token: ApiToken; secret: string }>('/tokens', { name, scope });
       setSecret(created.secret);
       setName('');
       tokens.reload();
-    } catch (reason) {
-      setProblems(problemsOf(reason));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const revoke = async (token: ApiToken) => {
-    setProblems([]);
-    try {
+  const revoke = (token: ApiToken) =>
+    act(async () => {
       await api.post(`/tokens/${encodeURIComponent(token.id)}/revoke`);
       tokens.reload();
-    } catch (reason) {
-      setProblems([errorText(reason)]);
-    }
-  };
+    });
 
   const items = (tokens.data?.items ?? []).filter((t) => userId === null || t.userId === userId);
   return (

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import type { Role } from '../auth';
-import { errorText, problemsOf } from '../problems';
 import type { User } from '../types';
 import type { Loaded } from '../use-api';
+import { useRequest } from '../use-request';
 import { Problems } from './Problems';
 import { ShownOnce } from './ShownOnce';
 import { When } from './When';
@@ -20,34 +20,25 @@ export function UsersPanel({ users, myId }: { users: Loaded<{ items: User[] }>; 
   const [role, setRole] = useState<Role>('viewer');
   const [password, setPassword] = useState('');
   const [generated, setGenerated] = useState<{ username: string; password: string } | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const request = useRequest();
+  const { busy, problems, submit } = request;
 
-  const act = async (work: () => Promise<unknown>) => {
-    setProblems([]);
-    try {
+  /** A row's change (role, disable, enable), then the list as the server now has it. */
+  const act = (work: () => Promise<unknown>) =>
+    request.act(async () => {
       await work();
       users.reload();
-    } catch (reason) {
-      setProblems([errorText(reason)]);
-    }
-  };
+    });
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblems([]);
-    try {
+    await submit(async () => {
       const created = await api.post<{ user: User; password: string | null }>('/users', { username, role, ...(password ? { password } : {}) });
       setGenerated(created.password ? { username: created.user.username, password: created.password } : null);
       setUsername('');
       setPassword('');
       users.reload();
-    } catch (reason) {
-      setProblems(problemsOf(reason));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

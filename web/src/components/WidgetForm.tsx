@@ -38,6 +38,27 @@ export function WidgetForm({ onSave, onCancel, busy }: { onSave: (widget: Widget
   const [by, setBy] = useState<BarField>('tag');
   const [days, setDays] = useState(30);
   const set = (key: TextField) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [key]: event.target.value }));
+  const text = (key: TextField, label: string, props: { type?: string; placeholder: string; min?: number; max?: number }) => (
+    <label>
+      {label}
+      <input type={props.type ?? 'text'} {...props} value={values[key]} onChange={set(key)} />
+    </label>
+  );
+  // Each select repeats its label's words as aria-label: the label's text content also holds
+  // the options, so lookups by the exact label text would not find it otherwise.
+  const choice = (key: TextField, label: string, any: string, options: readonly string[]) => (
+    <label>
+      {label}
+      <select value={values[key]} onChange={set(key)} aria-label={label}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -63,61 +84,14 @@ export function WidgetForm({ onSave, onCancel, busy }: { onSave: (widget: Widget
               ))}
             </datalist>
           </label>
-          <label>
-            Group
-            {/* Each select repeats its label's words as aria-label: the label's text content also
-                holds the options, so lookups by the exact label text would not find it otherwise. */}
-            <select value={values.group} onChange={set('group')} aria-label="Group">
-              <option value="">any group</option>
-              {groups.map((group) => (
-                <option key={group.name} value={group.name}>
-                  {group.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Action
-            <select value={values.action} onChange={set('action')} aria-label="Action">
-              <option value="">any action</option>
-              {ACTIONS.map((action) => (
-                <option key={action} value={action}>
-                  {action}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Direction
-            <select value={values.direction} onChange={set('direction')} aria-label="Direction">
-              <option value="">any direction</option>
-              {DIRECTIONS.map((direction) => (
-                <option key={direction} value={direction}>
-                  {direction}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Recipient
-            <input type="text" value={values.recipient} onChange={set('recipient')} placeholder="address" />
-          </label>
-          <label>
-            Sender
-            <input type="text" value={values.sender} onChange={set('sender')} placeholder="address" />
-          </label>
-          <label>
-            Sender domain
-            <input type="text" value={values.senderDomain} onChange={set('senderDomain')} placeholder="example.com" />
-          </label>
-          <label>
-            Min score
-            <input type="number" min={0} max={100} value={values.minScore} onChange={set('minScore')} placeholder="0–100" />
-          </label>
-          <label>
-            Text
-            <input type="search" value={values.q} onChange={set('q')} placeholder="in subject or sender" />
-          </label>
+          {choice('group', 'Group', 'any group', groups.map((group) => group.name))}
+          {choice('action', 'Action', 'any action', ACTIONS)}
+          {choice('direction', 'Direction', 'any direction', DIRECTIONS)}
+          {text('recipient', 'Recipient', { placeholder: 'address' })}
+          {text('sender', 'Sender', { placeholder: 'address' })}
+          {text('senderDomain', 'Sender domain', { placeholder: 'example.com' })}
+          {text('minScore', 'Min score', { type: 'number', min: 0, max: 100, placeholder: '0–100' })}
+          {text('q', 'Text', { type: 'search', placeholder: 'in subject or sender' })}
         </div>
       </fieldset>
       <fieldset>

@@ -3,7 +3,7 @@ import { api } from '../api';
 import { useAuth } from '../auth';
 import { Problems } from '../components/Problems';
 import { TokensPanel } from '../components/TokensPanel';
-import { problemsOf } from '../problems';
+import { useRequest } from '../use-request';
 
 const MIN_PASSWORD = 12;
 
@@ -13,9 +13,8 @@ export function AccountPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
   const [changed, setChanged] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, setProblems, submit } = useRequest();
 
   const change = async (event: FormEvent) => {
     event.preventDefault();
@@ -27,19 +26,13 @@ export function AccountPage() {
       setProblems(local);
       return;
     }
-    setBusy(true);
-    setProblems([]);
-    try {
+    await submit(async () => {
       await api.post('/auth/password', { current, next });
       setChanged(true);
       setCurrent('');
       setNext('');
       setRepeat('');
-    } catch (reason) {
-      setProblems(problemsOf(reason));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!me) return null;

@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api';
 import { useAuth } from '../auth';
+import { DashboardFields } from '../components/DashboardFields';
 import { DashboardView } from '../components/DashboardView';
 import { Problems } from '../components/Problems';
 import { When } from '../components/When';
-import { problemsOf } from '../problems';
 import type { Dashboard } from '../types';
 import { useApi } from '../use-api';
+import { useRequest } from '../use-request';
 
 /** /dashboards: the list (own and shared) with "New dashboard"; /dashboards/:id: one dashboard. */
 export function DashboardsPage() {
@@ -40,20 +41,14 @@ function DashboardList() {
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, submit } = useRequest();
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblems([]);
-    try {
+    await submit(async () => {
       const created = await api.post<Dashboard>('/dashboards', { name, shared, widgets: [] });
       void navigate(`/dashboards/${encodeURIComponent(created.id)}`);
-    } catch (reason) {
-      setProblems(problemsOf(reason));
-      setBusy(false);
-    }
+    });
   };
 
   const items = list.data?.items ?? [];
@@ -69,15 +64,7 @@ function DashboardList() {
       </div>
       {creating && (
         <form className="panel inline-form" aria-label="New dashboard" onSubmit={(event) => void create(event)}>
-          <label>
-            Name
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} autoFocus />
-          </label>
-          <label className="choice">
-            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
-            Shared with everyone
-          </label>
-          <span className="muted small">others see it read-only</span>
+          <DashboardFields name={name} shared={shared} onName={setName} onShared={setShared} autoFocus />
           <button type="submit" disabled={busy}>
             Create
           </button>

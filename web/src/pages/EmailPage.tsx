@@ -10,6 +10,7 @@ import { EmailHistory } from '../components/EmailHistory';
 import { EmailClicks, EmailLinks } from '../components/EmailLinks';
 import { EmailSignals } from '../components/EmailSignals';
 import { NarrativeText } from '../components/NarrativeText';
+import { Panel } from '../components/Panel';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { TagList } from '../components/TagList';
 import { When } from '../components/When';
@@ -46,15 +47,14 @@ export function EmailPage() {
         <Link to="/emails">← Emails</Link>
       </p>
       <EmailHead verdict={verdict} origin={detail.data.origin} />
-      <section className="panel" id="story" aria-labelledby="story-title">
-        <h2 id="story-title">What happened</h2>
+      <Panel id="story" title="What happened">
         <p className="email-headline">{verdict.narrative.headline}</p>
         <NarrativeText sentences={verdict.narrative.sentences} sender={verdict.from} />
         <Asks threat={verdict.threat} />
         {verdict.defects.length > 0 && (
           <p className="muted">Parser defects (the verdict rested on less): {verdict.defects.join(', ')}</p>
         )}
-      </section>
+      </Panel>
       <EmailDecisions verdictId={verdict.id} quarantine={quarantine ?? null} onChanged={detail.reload} />
       <EmailActions actions={verdict.actions} />
       <EmailSignals signals={verdict.signals} />
@@ -73,14 +73,13 @@ export function EmailPage() {
       )}
       <EmailClicks clicks={clicks} />
       {content && (
-        <section className="panel" id="body" aria-labelledby="body-title">
-          <h2 id="body-title">Body</h2>
+        <Panel id="body" title="Body">
           <p className="muted">
             {content.hasHtml ? 'The HTML body, sanitised: no scripts, no remote images, links inert.' : 'The text body.'}
           </p>
           {/* sandbox="" (no allow-* tokens): no scripts, no same-origin access, no navigation of this page. */}
           <iframe className="body-frame" sandbox="" src={`/api/v1/messages/${encodeURIComponent(verdict.id)}/body`} title="Message body" />
-        </section>
+        </Panel>
       )}
       {content && <EmailAuth auth={content.auth} />}
       {content && <EmailHeaders headers={content.headers} truncated={content.truncated} />}

@@ -10,6 +10,8 @@ import { useApi } from '../use-api';
 const DAY_MS = 86_400_000;
 /** The table shows a person's three most frequent tags; their profile shows all. */
 const TOP_TAGS_SHOWN = 3;
+/** The counted columns' headings, in the order of their cells below. */
+const NUMBER_COLUMNS = ['Emails', 'Anomalous', 'Held', 'Clicked'];
 
 /** An address that may wrap before its "@" (and nowhere else) in a narrow column. */
 function breakableAddress(address: string) {
@@ -49,64 +51,57 @@ export function PeoplePage() {
       {items.length > 0 && (
         <div className="scroll-x">
           <table className="people">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Groups</th>
-              <th scope="col">Exposure</th>
-              <th scope="col" className="num">
-                Emails
-              </th>
-              <th scope="col" className="num">
-                Anomalous
-              </th>
-              <th scope="col" className="num">
-                Held
-              </th>
-              <th scope="col" className="num">
-                Clicked
-              </th>
-              <th scope="col">Top tags</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((person) => (
-              <tr key={person.address}>
-                <td className="address">
-                  <Link to={profilePath('person', person.address)}>{breakableAddress(person.address)}</Link>
-                  {person.vip && <span className="badge vip">VIP</span>}
-                </td>
-                <td>{person.groups.length > 0 ? person.groups.join(', ') : <span className="muted">—</span>}</td>
-                <td>
-                  <ExposureBar exposure={person.exposure} />
-                </td>
-                <td className="num">{person.total}</td>
-                <td className="num">{person.anomalous}</td>
-                <td className="num">{person.held}</td>
-                <td className="num">{person.clicks}</td>
-                <td className="top-tags">
-                  {person.topTags.slice(0, TOP_TAGS_SHOWN).map((t) => (
-                    <span key={t.tag} className="badge tag">
-                      {t.tag} <span className="muted">×{t.count}</span>
-                    </span>
-                  ))}
-                </td>
-                <td className="why">
-                  {person.reasons.length > 0 ? (
-                    <ul>
-                      {person.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="muted">nothing unusual</span>
-                  )}
-                </td>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Groups</th>
+                <th scope="col">Exposure</th>
+                {NUMBER_COLUMNS.map((label) => (
+                  <th key={label} scope="col" className="num">
+                    {label}
+                  </th>
+                ))}
+                <th scope="col">Top tags</th>
+                <th scope="col">Why</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((person) => (
+                <tr key={person.address}>
+                  <td className="address">
+                    <Link to={profilePath('person', person.address)}>{breakableAddress(person.address)}</Link>
+                    {person.vip && <span className="badge vip">VIP</span>}
+                  </td>
+                  <td>{person.groups.length > 0 ? person.groups.join(', ') : <span className="muted">—</span>}</td>
+                  <td>
+                    <ExposureBar exposure={person.exposure} />
+                  </td>
+                  <td className="num">{person.total}</td>
+                  <td className="num">{person.anomalous}</td>
+                  <td className="num">{person.held}</td>
+                  <td className="num">{person.clicks}</td>
+                  <td className="top-tags">
+                    {person.topTags.slice(0, TOP_TAGS_SHOWN).map((t) => (
+                      <span key={t.tag} className="badge tag">
+                        {t.tag} <span className="muted">×{t.count}</span>
+                      </span>
+                    ))}
+                  </td>
+                  <td className="why">
+                    {person.reasons.length > 0 ? (
+                      <ul>
+                        {person.reasons.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">nothing unusual</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </>
