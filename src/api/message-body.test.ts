@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Verdict } from '../core/verdict.js';
 import type { MessageContent } from '../store/message-content.js';
-import type { StoredVerdict } from '../store/store.js';
 import { emailBodyDocument, sanitiseEmailHtml } from './routes/message-body-html.js';
 import { MESSAGE_BODY_CSP } from './routes/message-body.js';
+import { verdictAt } from './routes/verdict-fixture.js';
 import { type Harness, startHarness } from './test-harness.js';
 
 const T0 = Date.UTC(2026, 5, 1, 9);
@@ -51,31 +50,6 @@ const HOSTILE_HTML = `<!doctype html><html><head>
 <script src="http://evil.example/remote.js"></script>
 </body></html>`;
 
-function stored(id: string, recipients: string[], at: number, extra: Partial<Verdict> = {}): StoredVerdict {
-  return {
-    origin: `spool/${id}`,
-    verdict: {
-      id,
-      digest: `sha256:${id}`,
-      messageId: `<${id}@x.example>`,
-      analysedAt: at,
-      direction: 'inbound',
-      from: 'billing@vendor.example',
-      recipients,
-      subject: `Subject ${id}`,
-      score: 10,
-      tags: [],
-      signals: [],
-      threat: { asks: [], evidence: {} },
-      actions: { delivery: 'deliver', links: 'none', attachments: 'none', notTaken: [] },
-      reason: 'ordinary',
-      defects: [],
-      narrative: { headline: `Headline ${id}`, sentences: [], text: '' },
-      ...extra,
-    },
-  };
-}
-
 function content(html: string | null, text: string): MessageContent {
   return {
     headers: [{ name: 'subject', value: 'Invoice' }],
@@ -95,9 +69,9 @@ beforeAll(async () => {
   h = await startHarness();
   await h.addUser('vic', 'viewer');
   viewer = await h.login('vic');
-  await h.store.saveVerdict(stored('hostile', ['bob@example.org'], T0), content(HOSTILE_HTML, 'plain fallback'));
-  await h.store.saveVerdict(stored('plain', ['ceo@example.org'], T0 + 1000), content(null, 'Hello <script>alert(1)</script> & "friends"\nline two'));
-  await h.store.saveVerdict(stored('bare', ['cfo@example.org'], T0 + 2000));
+  await h.store.saveVerdict(verdictAt('hostile', T0, { recipients: ['bob@example.org'] }), content(HOSTILE_HTML, 'plain fallback'));
+  await h.store.saveVerdict(verdictAt('plain', T0 + 1000, { recipients: ['ceo@example.org'] }), content(null, 'Hello <script>alert(1)</script> & "friends"\nline two'));
+  await h.store.saveVerdict(verdictAt('bare', T0 + 2000, { recipients: ['cfo@example.org'] }));
 });
 afterAll(async () => {
   await h.close();

@@ -1,33 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../core/verdict.js';
 import type { StoredVerdict } from '../store/store.js';
+import { verdictAt } from './routes/verdict-fixture.js';
 import { type Harness, startHarness } from './test-harness.js';
 
 const T0 = Date.UTC(2026, 5, 1, 9);
 
+/** A held message from an odd outside sender (mixed case, as a From header may carry it). */
 function stored(id: string, extra: Partial<Verdict> = {}): StoredVerdict {
-  return {
-    origin: null,
-    verdict: {
-      id,
-      digest: `sha256:${id}`,
-      messageId: null,
-      analysedAt: T0,
-      direction: 'inbound',
-      from: 'Mallory@Odd-Vendor.example',
-      recipients: ['bob@example.org'],
-      subject: `Subject ${id}`,
-      score: 80,
-      tags: [],
-      signals: [],
-      threat: { asks: [], evidence: {} },
-      actions: { delivery: 'hold', links: 'lock', attachments: 'none', notTaken: [] },
-      reason: 'odd',
-      defects: [],
-      narrative: { headline: 'odd', sentences: [], text: '' },
-      ...extra,
-    },
-  };
+  return verdictAt(id, T0, { from: 'Mallory@Odd-Vendor.example', score: 80, delivery: 'hold', links: 'lock', ...extra });
 }
 
 let h: Harness;

@@ -1,35 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../core/verdict.js';
-import type { StoredVerdict } from '../store/store.js';
+import { verdictAt } from './routes/verdict-fixture.js';
 import { type Harness, startHarness } from './test-harness.js';
 
 const T0 = Date.UTC(2026, 5, 1, 9);
 const HOUR = 3_600_000;
 
-function stored(id: string, at: number, extra: Partial<Verdict>): StoredVerdict {
-  return {
-    origin: `spool/${id}`,
-    verdict: {
-      id,
-      digest: `sha256:${id}`,
-      messageId: `<${id}@x.example>`,
-      analysedAt: at,
-      direction: 'inbound',
-      from: 'alice@vendor.example',
-      recipients: ['bob@corp.example'],
-      subject: `Subject ${id}`,
-      score: 10,
-      tags: [],
-      signals: [{ id: 'FIRST_CONTACT', strength: 0.8, evidence: { days: 0 }, summary: 'never written before' }],
-      threat: { asks: ['link'], evidence: {} },
-      actions: { delivery: 'deliver', links: 'none', attachments: 'none', notTaken: [{ area: 'delivery', action: 'hold', reason: 'score below threshold' }] },
-      reason: 'first contact',
-      defects: [],
-      narrative: { headline: `Headline ${id}`, sentences: [[{ text: 'From ' }, { text: 'alice@vendor.example', ref: { kind: 'sender', id: 'alice@vendor.example' } }]], text: 'From alice@vendor.example' },
-      ...extra,
-    },
-  };
-}
+/** What the detail answer must pass through: a signal with evidence, and a narrative span with its reference. */
+const EXPLAINED: Partial<Verdict> = {
+  signals: [{ id: 'FIRST_CONTACT', strength: 0.8, evidence: { days: 0 }, summary: 'never written before' }],
+  narrative: { headline: 'Headline m2', sentences: [[{ text: 'From ' }, { text: 'alice@vendor.example', ref: { kind: 'sender', id: 'alice@vendor.example' } }]], text: 'From alice@vendor.example' },
+};
 
 let h: Harness;
 let analyst: { cookie: string; csrf: string };
@@ -41,9 +22,9 @@ beforeAll(async () => {
   await h.addUser('vic', 'viewer');
   analyst = await h.login('ana');
   viewer = await h.login('vic');
-  await h.store.saveVerdict(stored('m1', T0, {}));
-  await h.store.saveVerdict(stored('m2', T0 + HOUR, { score: 88, tags: ['Impersonation'], from: 'ceo@corp-example.example', subject: 'Wire transfer today', actions: { delivery: 'hold', links: 'lock', attachments: 'none', notTaken: [] } }));
-  await h.store.saveVerdict(stored('m3', T0 + 30 * HOUR, { direction: 'outbound', from: 'bob@corp.example', recipients: ['carol@vendor.example'] }));
+  await h.store.saveVerdict(verdictAt('m1', T0));
+  await h.store.saveVerdict(verdictAt('m2', T0 + HOUR, { ...EXPLAINED, score: 88, tags: ['Impersonation'], from: 'ceo@corp-example.example', subject: 'Wire transfer today', delivery: 'hold', links: 'lock' }));
+  await h.store.saveVerdict(verdictAt('m3', T0 + 30 * HOUR, { direction: 'outbound', from: 'bob@corp.example', recipients: ['carol@vendor.example'] }));
   await h.store.recordClick({ token: 't1', verdictId: 'm2', url: 'https://x.example/', at: T0 + 2 * HOUR, actor: 'bob@corp.example', outcome: 'blocked' });
 });
 afterAll(async () => {

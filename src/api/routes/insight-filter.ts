@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { DeliveryActionSchema, DirectionSchema } from './message-schemas.js';
 
 /** A widget filter's fields as stored and answered: plain values, every one optional. */
 export const WidgetFilterFields = z.object({
   tag: z.string().min(1).max(200).optional(),
-  action: z.enum(['deliver', 'banner', 'junk', 'hold']).optional(),
-  direction: z.enum(['inbound', 'outbound', 'internal']).optional(),
+  action: DeliveryActionSchema.optional(),
+  direction: DirectionSchema.optional(),
   group: z.string().min(1).max(100).optional().describe('a named group of the organisation: messages to at least one member'),
   recipient: z.string().min(1).max(320).optional(),
   sender: z.string().min(1).max(320).optional(),

@@ -32,6 +32,9 @@ export type ByAction = z.infer<typeof ByActionSchema>;
 export const DayPointSchema = z.object({ day: z.string().describe('UTC day, YYYY-MM-DD'), total: z.number(), byAction: ByActionSchema });
 export type DayPoint = z.infer<typeof DayPointSchema>;
 
+/** A person or sender in the path (GET /people/:address, /senders/:address), compared lower-case. */
+export const AddressParams = z.object({ address: z.string().trim().min(3).max(320).transform((s) => s.toLowerCase()) });
+
 export const DaysQuery = z.coerce.number().int().min(1).max(366).default(30);
 
 export function emptyByAction(): ByAction {

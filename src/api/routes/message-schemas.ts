@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { MessageContent } from '../../store/message-content.js';
 import type { QuarantineEntry, StoredAuditEntry, StoredVerdict } from '../../store/store.js';
 
+/** A verdict's delivery action and direction, as request filters take them. */
+export const DeliveryActionSchema = z.enum(['deliver', 'banner', 'junk', 'hold']);
+export const DirectionSchema = z.enum(['inbound', 'outbound', 'internal']);
+
 const Ref = z.object({ kind: z.string(), id: z.string() });
 const Span = z.object({ text: z.string(), ref: Ref.optional() });
 const Rung = z.object({ area: z.string(), action: z.string(), reason: z.string() });

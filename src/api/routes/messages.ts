@@ -9,6 +9,8 @@ import { IdParams, Instant, PagingQuery, errors } from '../schemas.js';
 import {
   ClickSchema,
   ContentSchema,
+  DeliveryActionSchema,
+  DirectionSchema,
   HistoryEntrySchema,
   MessageQuarantineSchema,
   MessageSummarySchema,
@@ -27,8 +29,8 @@ export const MessageFilterQuery = z.object({
   group: z.string().min(1).max(200).optional().describe('a named group of the organisation: messages with at least one recipient in it'),
   senderDomain: z.string().max(255).transform((s) => s.toLowerCase()).optional().describe("the sender's domain, exactly"),
   tag: z.string().max(200).optional(),
-  action: z.enum(['deliver', 'banner', 'junk', 'hold']).optional(),
-  direction: z.enum(['inbound', 'outbound', 'internal']).optional(),
+  action: DeliveryActionSchema.optional(),
+  direction: DirectionSchema.optional(),
   minScore: z.coerce.number().min(0).max(100).optional(),
   maxScore: z.coerce.number().min(0).max(100).optional(),
   q: z.string().max(200).optional().describe('free text in subject or sender'),
@@ -48,7 +50,7 @@ export function messageRoutes(app: FastifyInstance, ctx: ApiContext): void {
   }, async (request, reply) => {
     const { limit, offset, ...query } = request.query;
     const filter = verdictFilterOf(query, ctx.org());
-    if ('unknownGroup' in filter) return reply.code(400).send({ error: 'bad_request', message: `no such group: ${filter.unknownGroup}` });
+    if ('unknownGroup' in filter) return reply.code(400).send(unknownGroupError(filter.unknownGroup));
     const result = await ctx.store.searchVerdicts(filter, { limit, offset });
     return { items: result.items.map(summary), hasMore: result.hasMore, limit, offset };
   });
@@ -109,6 +111,11 @@ export function verdictFilterOf(query: z.infer<typeof MessageFilterQuery>, org: 
   const members = group === undefined ? undefined : groupMembers(org, group);
   if (group !== undefined && members === undefined) return { unknownGroup: group };
   return { ...stripUndefined(rest), ...(q ? { text: q } : {}), ...(members ? { recipientsAny: members } : {}) };
+}
+
+/** The 400 answer for a filter naming a group the organisation does not have. */
+export function unknownGroupError(group: string): { error: string; message: string } {
+  return { error: 'bad_request', message: `no such group: ${group}` };
 }
 
 /** The group's member addresses in lower case; undefined when the organisation has no such group. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DAY_MS } from '../../store/verdict-search.js';
 import type { ApiContext } from '../context.js';
 import { Instant, errors } from '../schemas.js';
-import { PersonSchema, daysWindow } from './insight-schemas.js';
+import { AddressParams, PersonSchema, daysWindow } from './insight-schemas.js';
 import { MessageSummarySchema, summary } from './message-schemas.js';
 import { personDetail, rankPeople } from './people-data.js';
 
@@ -47,7 +47,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ApiContext): void {
     schema: {
       summary: 'One person: exposure over the period, their newest anomalous messages and their locked-link clicks',
       tags: ['people'],
-      params: z.object({ address: z.string().trim().min(3).max(320).transform((s) => s.toLowerCase()) }),
+      params: AddressParams,
       querystring: WindowQuery,
       response: { 200: z.object({ person: PersonSchema, recent: z.array(MessageSummarySchema), clicks: z.array(PersonClickSchema) }), ...errors },
     },

@@ -12,7 +12,7 @@ import type { ApiContext } from '../context.js';
 import { errors } from '../schemas.js';
 import { anomalousScoreOf, policyOf } from './anomalous-threshold.js';
 import { resembledDomains, resemblanceQueries } from './domain-resemblance.js';
-import { CountedSchema, StatsSchema, statsOf } from './insight-schemas.js';
+import { AddressParams, CountedSchema, StatsSchema, statsOf } from './insight-schemas.js';
 import { MessageSummarySchema, summary } from './message-schemas.js';
 
 /** Newest messages shown on a profile, and how many of their From headers are read for display names. */
@@ -81,7 +81,7 @@ export function profileRoutes(app: FastifyInstance, ctx: ApiContext): void {
     schema: {
       summary: 'A sender as the model knows it (first/last seen, learned messages, who it writes to, display names) with its verdict stats and newest messages',
       tags: ['profiles'],
-      params: z.object({ address: z.string().trim().min(3).max(320).transform((s) => s.toLowerCase()) }),
+      params: AddressParams,
       response: { 200: SenderProfileSchema, ...errors },
     },
   }, async (request) => {

@@ -10,7 +10,7 @@ import { BAR_FIELDS, type BarField } from './dashboard-schemas.js';
 import { WidgetFilterSchema } from './insight-filter.js';
 import { DayPointSchema, DaysQuery, daySeries, daysWindow } from './insight-schemas.js';
 import { MessageSummarySchema, summary } from './message-schemas.js';
-import { groupMembers, verdictFilterOf } from './messages.js';
+import { groupMembers, unknownGroupError, verdictFilterOf } from './messages.js';
 
 /** Bars per chart, and rows per table: a widget is a glance, the email list is for reading. */
 export const MAX_BARS = 20;
@@ -102,7 +102,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const org = ctx.org();
     // The same filter as GET /messages, so a widget and the email list it links to agree.
     const filter = verdictFilterOf({ ...widgetFilter, ...window }, org);
-    if ('unknownGroup' in filter) return reply.code(400).send({ error: 'bad_request', message: `no such group: ${filter.unknownGroup}` });
+    if ('unknownGroup' in filter) return reply.code(400).send(unknownGroupError(filter.unknownGroup));
     switch (view) {
       case 'timeseries':
         return { type: 'timeseries' as const, series: daySeries(await ctx.store.countVerdicts(filter), window.from, window.to) };
