@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadPolicy } from '../config/policy-file.js';
 import type { Verdict } from '../core/verdict.js';
 import { readManifest } from '../engine/eval/manifest.js';
 import { runEval } from '../engine/eval/run-eval.js';
+import { simulatedReplayOptions } from '../simulate/replay-options.js';
 import { simulate } from '../simulate/simulate.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
@@ -43,13 +43,8 @@ export async function engineVerdicts(options: EngineVerdictOptions): Promise<Eng
     let done = 0;
     try {
       const report = await runEval({ ...manifest, entries }, {
+        ...simulatedReplayOptions(),
         store,
-        policy: loadPolicy(),
-        configuredOrg: { domains: [] },
-        trustedAuthservIds: [],
-        resolver: null,
-        // After the simulated timeline, so no message is "from the future" of the replay.
-        wallClock: Date.UTC(2025, 7, 1),
         hooks: {
           onProblem: (origin, message) => {
             throw new Error(`simulated message ${origin} could not be replayed: ${message}`);

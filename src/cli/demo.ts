@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { BelongError, ERROR_CODES } from '../errors.js';
 import { startDemo } from '../demo/run-demo.js';
 import { parseListen } from './serve.js';
+import { scaleOf, seedOf } from './simulate.js';
 import { untilStopSignal } from './until-signal.js';
 
 interface DemoFlags {
@@ -53,9 +54,8 @@ export function registerDemo(program: Command): void {
 }
 
 export async function demoCommand(flags: DemoFlags): Promise<number> {
-  if (flags.scale !== 'small' && flags.scale !== 'default') throw new BelongError(ERROR_CODES.USAGE, `--scale must be small or default, got ${JSON.stringify(flags.scale)}`);
-  const seed = Number(flags.seed);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new BelongError(ERROR_CODES.USAGE, `--seed must be an integer from 0 to 4294967295, got ${JSON.stringify(flags.seed)}`);
+  const scale = scaleOf(flags.scale);
+  const seed = seedOf(flags.seed);
   const options = {
     listen: parseListen(flags.listen),
     smtpListen: parseListen(flags.smtpListen),
@@ -75,7 +75,7 @@ export async function demoCommand(flags: DemoFlags): Promise<number> {
       dataDir,
       feed: flags.feed,
       seed,
-      scale: flags.scale,
+      scale,
       adminPassword: process.env.BELONG_ADMIN_PASSWORD || undefined,
       policyFile: flags.policy,
       write: (line) => process.stdout.write(line),

@@ -20,11 +20,22 @@ export function registerSimulate(program: Command): void {
     });
 }
 
+/** --seed as given on the command line (simulate, demo): a 32-bit unsigned integer. */
+export function seedOf(text: string): number {
+  const seed = Number(text);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new BelongError(ERROR_CODES.USAGE, `--seed must be an integer from 0 to 4294967295, got ${JSON.stringify(text)}`, '--seed');
+  return seed;
+}
+
+/** --scale as given on the command line (simulate, demo). */
+export function scaleOf(text: string): Scale {
+  if (text !== 'small' && text !== 'default') throw new BelongError(ERROR_CODES.USAGE, `--scale must be small or default, got ${JSON.stringify(text)}`, '--scale');
+  return text;
+}
+
 export function simulateCommand(flags: SimulateFlags): number {
-  const seed = Number(flags.seed);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new BelongError(ERROR_CODES.USAGE, `--seed must be an integer from 0 to 4294967295, got ${JSON.stringify(flags.seed)}`, '--seed');
-  if (flags.scale !== 'small' && flags.scale !== 'default') throw new BelongError(ERROR_CODES.USAGE, `--scale must be small or default, got ${JSON.stringify(flags.scale)}`, '--scale');
-  const summary = simulate({ out: flags.out, seed, scale: flags.scale as Scale });
+  const seed = seedOf(flags.seed);
+  const summary = simulate({ out: flags.out, seed, scale: scaleOf(flags.scale) });
   const attacks = Object.values(summary.attacks).reduce((a, b) => a + b, 0);
   process.stderr.write(
     `simulated ${summary.org.name} (${summary.org.domain}): ${summary.learn} learn, ${summary.testLegit} legit test, ${attacks} attacks of ${Object.keys(summary.attacks).length} kinds\nwrote ${summary.manifest}\n`,

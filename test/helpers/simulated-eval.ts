@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { loadPolicy } from '../../src/config/policy-file.js';
 import type { Verdict } from '../../src/core/verdict.js';
 import { readManifest, type ManifestEntry } from '../../src/engine/eval/manifest.js';
 import type { EvalReport } from '../../src/engine/eval/report.js';
 import { runEval } from '../../src/engine/eval/run-eval.js';
+import { simulatedReplayOptions } from '../../src/simulate/replay-options.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { openStore } from '../../src/store/open-store.js';
 
@@ -20,12 +20,8 @@ export async function evalSmallSimulation(onVerdict?: (entry: ManifestEntry, ver
   const store = await openStore({ dbPath: path.join(dir, 'eval.db'), databaseUrl: null });
   try {
     return await runEval(readManifest(manifest), {
+      ...simulatedReplayOptions(),
       store,
-      policy: loadPolicy(),
-      configuredOrg: { domains: [] },
-      trustedAuthservIds: [],
-      resolver: null,
-      wallClock: Date.UTC(2025, 7, 1),
       hooks: { onProblem: (origin, message) => expect.fail(`${origin}: ${message}`) },
       onVerdict,
     });
