@@ -4,6 +4,7 @@ import type { Role } from '../auth';
 import type { User } from '../types';
 import type { Loaded } from '../use-api';
 import { useRequest } from '../use-request';
+import { Options } from './Options';
 import { Problems } from './Problems';
 import { ShownOnce } from './ShownOnce';
 import { When } from './When';
@@ -70,11 +71,7 @@ export function UsersPanel({ users, myId }: { users: Loaded<{ items: User[] }>; 
                   disabled={user.id === myId}
                   onChange={(e) => void act(() => api.post(`/users/${encodeURIComponent(user.id)}/role`, { role: roleOf(e.target.value) }))}
                 >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
+                  <Options values={ROLES} />
                 </select>
               </td>
               <td>{user.disabled ? <span className="badge action-hold">disabled</span> : 'active'}</td>
@@ -106,11 +103,7 @@ export function UsersPanel({ users, myId }: { users: Loaded<{ items: User[] }>; 
         <label>
           Role
           <select value={role} onChange={(e) => setRole(roleOf(e.target.value))} aria-label="Role">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <Options values={ROLES} />
           </select>
         </label>
         <label>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ACTIONS, DIRECTIONS, type BarField, type View, type Widget, type WidgetFilter } from '../types';
 import { useFilterOptions } from '../use-filter-options';
 import { BAR_FIELDS, BAR_FIELD_LABEL, VIEW_LABEL, newWidgetId } from '../widget-query';
+import { Options } from './Options';
 import { PeriodSelect } from './PeriodSelect';
 
 type TextField = 'tag' | 'group' | 'action' | 'direction' | 'recipient' | 'sender' | 'senderDomain' | 'minScore' | 'q';
@@ -50,12 +51,7 @@ export function WidgetForm({ onSave, onCancel, busy }: { onSave: (widget: Widget
     <label>
       {label}
       <select value={values[key]} onChange={set(key)} aria-label={label}>
-        <option value="">{any}</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
+        <Options values={options} any={any} />
       </select>
     </label>
   );

@@ -2,6 +2,7 @@ import { useId, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api';
 import { MessageTable } from '../components/MessageTable';
+import { Options } from '../components/Options';
 import { PAGE_SIZE, apiQueryOf, filterFromParams, offsetFromParams, paramsOf, type FilterKey, type FilterValues } from '../message-filter';
 import { ACTIONS, DIRECTIONS, type Group, type MessagePage } from '../types';
 import { useApi } from '../use-api';
@@ -109,12 +110,7 @@ function Choice({ name, label, value, options }: { name: FilterKey; label: strin
     <label>
       {label}
       <select name={name} defaultValue={value ?? ''}>
-        <option value="">Any</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
+        <Options values={options} any="Any" />
       </select>
     </label>
   );
