@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -12,7 +12,7 @@ import { openStore } from '../../src/store/open-store.js';
 
 /**
  * Test-only: the small simulated organisation (seed 1) written to a temp dir and replayed through
- * the evaluation contract on a fresh SQLite store; any unreadable input fails the test.
+ * the evaluation contract on a fresh SQLite store (removed afterwards); any unreadable input fails the test.
  */
 export async function evalSmallSimulation(onVerdict?: (entry: ManifestEntry, verdict: Verdict) => void): Promise<EvalReport> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'belong-sim-'));
@@ -27,5 +27,6 @@ export async function evalSmallSimulation(onVerdict?: (entry: ManifestEntry, ver
     });
   } finally {
     await store.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
