@@ -26,6 +26,14 @@ describe('loadConfig', () => {
     expect(config.dbPath).toBe(path.join('/from-flag', 'belong.db'));
   });
 
+  it('keeps message content 30 days by default; BELONG_MESSAGE_RETENTION_DAYS changes it within 1..3650', () => {
+    expect(loadConfig({ env: {} }).messageRetentionDays).toBe(30);
+    expect(loadConfig({ env: { BELONG_MESSAGE_RETENTION_DAYS: '7' } }).messageRetentionDays).toBe(7);
+    expect(() => loadConfig({ env: { BELONG_MESSAGE_RETENTION_DAYS: '0' } })).toThrow(/messageRetentionDays/u);
+    expect(() => loadConfig({ env: { BELONG_MESSAGE_RETENTION_DAYS: '3651' } })).toThrow(/messageRetentionDays/u);
+    expect(() => loadConfig({ env: { BELONG_MESSAGE_RETENTION_DAYS: '1.5' } })).toThrow(/messageRetentionDays/u);
+  });
+
   it('takes named groups and VIPs from the file or the environment (groups as JSON)', () => {
     const file = path.join(tmp(), 'belong.config.json');
     writeFileSync(file, JSON.stringify({ groups: { executives: ['CEO@Example.org'] }, vips: ['cfo@example.org'] }));

@@ -32,6 +32,12 @@ export const ConfigSchema = z
     quarantineKey: z.string().min(1).optional(),
     /** Days a held message is kept before `belong quarantine expire` (and the gateway) removes it. */
     quarantineRetentionDays: z.coerce.number().int().min(1).max(3650).default(30),
+    /**
+     * Days the content of an analysed message (headers, text, HTML, links, attachment details)
+     * is kept for the email page; then the hourly retention sweep (and `belong prune`) removes
+     * it. The verdict (score, tags, narrative) stays: it is what the lists and metrics count.
+     */
+    messageRetentionDays: z.coerce.number().int().min(1).max(3650).default(30),
     /** Distinct recipients whose reports it takes before a sender is judged organisation-wide. */
     reportThreshold: z.coerce.number().int().min(2).max(1000).default(3),
     /**
@@ -68,6 +74,7 @@ const ENV_NAMES: Readonly<Record<keyof z.input<typeof ConfigSchema>, string>> = 
   policy: 'BELONG_POLICY',
   quarantineKey: 'BELONG_QUARANTINE_KEY',
   quarantineRetentionDays: 'BELONG_QUARANTINE_RETENTION_DAYS',
+  messageRetentionDays: 'BELONG_MESSAGE_RETENTION_DAYS',
   reportThreshold: 'BELONG_REPORT_THRESHOLD',
   groups: 'BELONG_GROUPS',
   vips: 'BELONG_VIPS',

@@ -24,6 +24,7 @@ describe('validateSettingsOverrides', () => {
     expect(result).toEqual({ ok: true, overrides: { orgDomains: ['corp.example'], groups: { finance: ['ap@corp.example'] }, vips: ['ceo@corp.example'] } });
     expect(validateSettingsOverrides({})).toEqual({ ok: true, overrides: {} });
     expect(validateSettingsOverrides({ autonomy: 'active', quarantineRetentionDays: 3650 })).toEqual({ ok: true, overrides: { autonomy: 'active', quarantineRetentionDays: 3650 } });
+    expect(validateSettingsOverrides({ messageRetentionDays: 1 })).toEqual({ ok: true, overrides: { messageRetentionDays: 1 } });
   });
 
   it('lists every problem at once', () => {
@@ -33,6 +34,7 @@ describe('validateSettingsOverrides', () => {
       vips: ['x'],
       autonomy: 'aggressive',
       quarantineRetentionDays: 0,
+      messageRetentionDays: 2.5,
       dataDir: '/elsewhere',
     });
     expect(result.ok).toBe(false);
@@ -45,11 +47,14 @@ describe('validateSettingsOverrides', () => {
         expect.stringMatching(/^vips\.0: not an email address/u),
         expect.stringMatching(/^autonomy: /u),
         expect.stringMatching(/^quarantineRetentionDays: at least 1 day/u),
+        expect.stringMatching(/^messageRetentionDays: a whole number of days/u),
         expect.stringMatching(/^dataDir: not an editable setting/u),
       ]),
     );
-    expect(problems.length).toBeGreaterThanOrEqual(7);
+    expect(problems.length).toBeGreaterThanOrEqual(8);
     expect(validateSettingsOverrides({ quarantineRetentionDays: 3651 }).ok).toBe(false);
+    expect(validateSettingsOverrides({ messageRetentionDays: 3651 }).ok).toBe(false);
+    expect(validateSettingsOverrides({ messageRetentionDays: 0 }).ok).toBe(false);
     expect(validateSettingsOverrides('orgDomains').ok).toBe(false);
   });
 });
@@ -67,7 +72,7 @@ describe('applying overrides', () => {
     const before = base();
     const after = applySettingsOverrides(before, { vips: ['ceo@corp.example'], orgDomains: ['corp.example'] });
     expect(settingsChanges(before, after)).toEqual({ before: { vips: [] }, after: { vips: ['ceo@corp.example'] } });
-    expect(editableSettings(after)).toEqual({ orgDomains: ['corp.example'], groups: {}, vips: ['ceo@corp.example'], autonomy: 'passive', quarantineRetentionDays: 30 });
+    expect(editableSettings(after)).toEqual({ orgDomains: ['corp.example'], groups: {}, vips: ['ceo@corp.example'], autonomy: 'passive', quarantineRetentionDays: 30, messageRetentionDays: 30 });
   });
 });
 
@@ -86,10 +91,10 @@ describe('stored overrides', () => {
   it('round-trips through the store meta and lays over the config at start', async () => {
     await open();
     expect(await loadSettingsOverrides(store)).toEqual({});
-    await saveSettingsOverrides(store, { quarantineRetentionDays: 7, groups: { finance: ['ap@corp.example'] } });
-    expect(await loadSettingsOverrides(store)).toEqual({ quarantineRetentionDays: 7, groups: { finance: ['ap@corp.example'] } });
+    await saveSettingsOverrides(store, { quarantineRetentionDays: 7, messageRetentionDays: 90, groups: { finance: ['ap@corp.example'] } });
+    expect(await loadSettingsOverrides(store)).toEqual({ quarantineRetentionDays: 7, messageRetentionDays: 90, groups: { finance: ['ap@corp.example'] } });
     const effective = await loadEffectiveConfig(base(), store);
-    expect(effective).toMatchObject({ quarantineRetentionDays: 7, groups: { finance: ['ap@corp.example'] }, orgDomains: ['corp.example'] });
+    expect(effective).toMatchObject({ quarantineRetentionDays: 7, messageRetentionDays: 90, groups: { finance: ['ap@corp.example'] }, orgDomains: ['corp.example'] });
   });
 
   it('refuses a corrupted stored document instead of half-applying it', async () => {

@@ -14,7 +14,7 @@ import { type Config, ConfigSchema } from './config.js';
  */
 export const SETTINGS_OVERRIDES_META = 'settings.overrides';
 
-export const EDITABLE_SETTING_KEYS = ['orgDomains', 'groups', 'vips', 'autonomy', 'quarantineRetentionDays'] as const;
+export const EDITABLE_SETTING_KEYS = ['orgDomains', 'groups', 'vips', 'autonomy', 'quarantineRetentionDays', 'messageRetentionDays'] as const;
 export type EditableSettingKey = (typeof EDITABLE_SETTING_KEYS)[number];
 
 export type EditableSettings = Pick<Config, EditableSettingKey>;
@@ -23,6 +23,7 @@ export type SettingsOverrides = Partial<EditableSettings>;
 /** Group names appear in URLs, filters and the audit log: printable, short. */
 const GroupName = z.string().trim().regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u, 'group names are letters, digits, space . _ - (at most 64)');
 const Email = z.string().trim().toLowerCase().email('not an email address');
+const RetentionDays = z.number().int('a whole number of days').min(1, 'at least 1 day').max(3650, 'at most 3650 days');
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** The same rules as the config file (ConfigSchema), plus tidier group names; duplicates dropped. */
@@ -32,7 +33,8 @@ const OverridesSchema = z
     groups: z.record(GroupName, z.array(Email).transform(unique)),
     vips: z.array(Email).transform(unique),
     autonomy: ConfigSchema.shape.autonomy.unwrap(),
-    quarantineRetentionDays: z.number().int('a whole number of days').min(1, 'at least 1 day').max(3650, 'at most 3650 days'),
+    quarantineRetentionDays: RetentionDays,
+    messageRetentionDays: RetentionDays,
   })
   .partial()
   .strict();
@@ -91,6 +93,7 @@ export function editableSettings(config: Config): EditableSettings {
     vips: [...config.vips],
     autonomy: config.autonomy,
     quarantineRetentionDays: config.quarantineRetentionDays,
+    messageRetentionDays: config.messageRetentionDays,
   };
 }
 

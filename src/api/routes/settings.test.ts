@@ -45,7 +45,7 @@ describe('settings', () => {
     const { status, body } = await send(admin, 'GET', '/api/v1/settings');
     expect(status).toBe(200);
     expect(body.settings).toMatchObject({ orgDomains: ['example.org'], quarantineKey: '(set)' });
-    expect(body.editable).toEqual({ orgDomains: ['example.org'], groups: {}, vips: [], autonomy: 'passive', quarantineRetentionDays: 30 });
+    expect(body.editable).toEqual({ orgDomains: ['example.org'], groups: {}, vips: [], autonomy: 'passive', quarantineRetentionDays: 30, messageRetentionDays: 30 });
   });
 
   it('is for admins only', async () => {
@@ -55,7 +55,7 @@ describe('settings', () => {
   });
 
   it('refuses an invalid change listing every problem, and changes nothing', async () => {
-    const { status, body } = await send(admin, 'PUT', '/api/v1/settings', { orgDomains: ['not a domain'], vips: ['nobody'], quarantineRetentionDays: 0, autonomy: 'reckless', dataDir: '/tmp' });
+    const { status, body } = await send(admin, 'PUT', '/api/v1/settings', { orgDomains: ['not a domain'], vips: ['nobody'], quarantineRetentionDays: 0, messageRetentionDays: 3651, autonomy: 'reckless', dataDir: '/tmp' });
     expect(status).toBe(400);
     expect(body.error).toBe('bad_request');
     expect(body.problems).toEqual(
@@ -63,6 +63,7 @@ describe('settings', () => {
         expect.stringMatching(/^orgDomains\.0: /u),
         expect.stringMatching(/^vips\.0: /u),
         expect.stringMatching(/^quarantineRetentionDays: /u),
+        expect.stringMatching(/^messageRetentionDays: at most 3650 days/u),
         expect.stringMatching(/^autonomy: /u),
         expect.stringMatching(/^dataDir: not an editable setting/u),
       ]),
@@ -75,7 +76,7 @@ describe('settings', () => {
   it('applies a valid change live, keeps it in the store, and audits what changed', async () => {
     const { status, body } = await send(admin, 'PUT', '/api/v1/settings', { groups: { Executives: ['CEO@example.org'] }, vips: ['cfo@example.org'], autonomy: 'passive' });
     expect(status).toBe(200);
-    expect(body.editable).toEqual({ orgDomains: ['example.org'], groups: { Executives: ['ceo@example.org'] }, vips: ['cfo@example.org'], autonomy: 'passive', quarantineRetentionDays: 30 });
+    expect(body.editable).toEqual({ orgDomains: ['example.org'], groups: { Executives: ['ceo@example.org'] }, vips: ['cfo@example.org'], autonomy: 'passive', quarantineRetentionDays: 30, messageRetentionDays: 30 });
     expect(body.settings).toMatchObject({ groups: { Executives: ['ceo@example.org'] }, quarantineKey: '(set)' });
     expect(engine.org).toEqual({ domains: ['example.org'], groups: { Executives: ['ceo@example.org'] }, vips: ['cfo@example.org'] });
     expect((await send(vic, 'GET', '/api/v1/groups')).body).toEqual({ items: [{ name: 'Executives', members: ['ceo@example.org'] }] });
@@ -89,5 +90,10 @@ describe('settings', () => {
     await send(admin, 'PUT', '/api/v1/settings', { quarantineRetentionDays: 90 });
     expect(JSON.parse((await h.store.getMeta(SETTINGS_OVERRIDES_META)) ?? '{}')).toMatchObject({ vips: ['cfo@example.org'], quarantineRetentionDays: 90 });
     expect((await send(admin, 'GET', '/api/v1/settings')).body.editable).toMatchObject({ vips: ['cfo@example.org'], quarantineRetentionDays: 90 });
+    await send(admin, 'PUT', '/api/v1/settings', { messageRetentionDays: 7 });
+    expect(JSON.parse((await h.store.getMeta(SETTINGS_OVERRIDES_META)) ?? '{}')).toMatchObject({ quarantineRetentionDays: 90, messageRetentionDays: 7 });
+    expect((await send(admin, 'GET', '/api/v1/settings')).body.editable).toMatchObject({ quarantineRetentionDays: 90, messageRetentionDays: 7 });
+    const [entry] = await h.store.listAudit({ limit: 1 });
+    expect(entry).toMatchObject({ action: 'settings.change', detail: { before: { messageRetentionDays: 30 }, after: { messageRetentionDays: 7 } } });
   });
 });

@@ -29,6 +29,7 @@ const EditableSchema = z.object({
   vips: z.array(z.string()),
   autonomy: z.enum(['passive', 'active']),
   quarantineRetentionDays: z.number(),
+  messageRetentionDays: z.number(),
 });
 
 const SettingsAnswer = z.object({ settings: z.record(z.string(), z.unknown()), editable: EditableSchema });
@@ -55,7 +56,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     config: { access: 'admin' },
     attachValidation: true,
     schema: {
-      summary: 'Change organisation domains, groups, VIPs, autonomy or quarantine retention: kept in the store, applied at once, audited',
+      summary: 'Change organisation domains, groups, VIPs, autonomy, quarantine retention or message content retention: kept in the store, applied at once, audited',
       tags: ['settings'],
       body: SettingsPatch,
       response: { ...errors, 200: SettingsAnswer, 400: ErrorSchema.extend({ problems: z.array(z.string()) }) },
