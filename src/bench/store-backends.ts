@@ -75,6 +75,7 @@ function timed(inner: Store): { store: Store; ms: () => Record<string, number> }
     saveVerdict: (stored, content) => time('saveVerdict', () => inner.saveVerdict(stored, content)),
     getVerdict: (id) => inner.getVerdict(id),
     getMessageContent: (verdictId) => inner.getMessageContent(verdictId),
+    pruneMessageContent: (before) => inner.pruneMessageContent(before),
     listVerdicts: (options) => inner.listVerdicts(options),
     getMeta: (name) => inner.getMeta(name),
     setMeta: (name, value) => inner.setMeta(name, value),

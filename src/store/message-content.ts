@@ -40,3 +40,10 @@ export const CONTENT_LIMITS = {
   links: 200,
   attachments: 100,
 } as const;
+
+/**
+ * Contents removed per transaction by Store.pruneMessageContent: a first prune after an upgrade
+ * may face months of mail, and one transaction over all of it would hold SQLite's write lock
+ * (and the gateway's next verdict) for seconds.
+ */
+export const CONTENT_PRUNE_BATCH = 500;

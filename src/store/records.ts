@@ -56,6 +56,11 @@ export function checkPaging(what: string, limit: number, offset: number): void {
   }
 }
 
+/** A time bound must be whole milliseconds: PostgreSQL refuses a fraction for BIGINT, SQLite would compare it. */
+export function checkInstant(what: string, at: number): void {
+  if (!Number.isSafeInteger(at)) throw new BelongError(ERROR_CODES.STORE, `${what} needs whole milliseconds, got ${at}`);
+}
+
 export interface DashboardRow {
   id: string;
   owner_id: string;

@@ -10,7 +10,7 @@ import { ANY_VALUE, MAX_VALUES_PER_QUERY, type Counter, type Observation, type P
 import type { Verdict } from '../core/verdict.js';
 import type { UserRecord } from './accounts.js';
 import type { DashboardRecord } from './dashboards.js';
-import type { MessageContent } from './message-content.js';
+import { CONTENT_PRUNE_BATCH, type MessageContent } from './message-content.js';
 import type { QuarantineEntry, Store, StoredVerdict } from './store.js';
 import { mulberry32 } from '../simulate/rng.js';
 
@@ -376,6 +376,53 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         await s.saveVerdict(verdict('v1', T0 + 2 * HOUR));
         expect(await s.getMessageContent('v1')).toEqual(again);
         expect((await s.getVerdict('v1'))?.verdict.analysedAt).toBe(T0 + 2 * HOUR);
+      });
+
+      it('prunes the content of verdicts analysed before a time and keeps the verdicts', async () => {
+        const s = await fresh();
+        await s.saveVerdict(verdict('old1', T0), content());
+        await s.saveVerdict(verdict('old2', T0 + HOUR), content({ text: 'second' }));
+        await s.saveVerdict(verdict('edge', T0 + 2 * HOUR), content());
+        await s.saveVerdict(verdict('new', T0 + 3 * HOUR), content());
+        // An old verdict saved without content has nothing to remove and is not counted.
+        await s.saveVerdict(verdict('bare', T0));
+        expect(await s.pruneMessageContent(T0 + 2 * HOUR)).toBe(2);
+        expect(await s.getMessageContent('old1')).toBeNull();
+        expect(await s.getMessageContent('old2')).toBeNull();
+        expect(await s.getVerdict('old1')).toEqual(verdict('old1', T0));
+        expect(await s.getVerdict('old2')).toEqual(verdict('old2', T0 + HOUR));
+        // `before` is exclusive: analysed exactly then, or later, keeps its content.
+        expect(await s.getMessageContent('edge')).toEqual(content());
+        expect(await s.getMessageContent('new')).toEqual(content());
+        expect((await s.searchVerdicts({}, { limit: 10 })).items).toHaveLength(5);
+        expect(await s.pruneMessageContent(T0 + 2 * HOUR)).toBe(0);
+      });
+
+      it('prunes by when the verdict was last analysed (a replay moves it), and refuses a fractional time', async () => {
+        const s = await fresh();
+        await s.saveVerdict(verdict('replayed', T0), content());
+        await s.saveVerdict(verdict('replayed', T0 + 5 * HOUR));
+        expect(await s.pruneMessageContent(T0 + HOUR)).toBe(0);
+        expect(await s.getMessageContent('replayed')).toEqual(content());
+        expect(await s.pruneMessageContent(T0 + 6 * HOUR)).toBe(1);
+        await expect(s.pruneMessageContent(T0 + 0.5)).rejects.toThrow(/whole milliseconds/u);
+      });
+
+      it('removes every content beyond one batch, verdicts sharing a time across a batch boundary included', async () => {
+        const s = await fresh();
+        const n = 2 * CONTENT_PRUNE_BATCH + 37;
+        const small = content({ html: null, headers: [], links: [], attachments: [], text: 'x' });
+        // Seven verdicts per millisecond, so batch boundaries fall inside a group sharing one time.
+        const ids = Array.from({ length: n }, (_, i) => `bulk${String(i).padStart(5, '0')}`);
+        for (let i = 0; i < n; i += 50) {
+          await Promise.all(ids.slice(i, i + 50).map((id, j) => s.saveVerdict(verdict(id, T0 + Math.floor((i + j) / 7)), small)));
+        }
+        await s.saveVerdict(verdict('kept', T0 + HOUR), small);
+        expect(await s.pruneMessageContent(T0 + HOUR)).toBe(n);
+        const probes = [0, CONTENT_PRUNE_BATCH - 1, CONTENT_PRUNE_BATCH, CONTENT_PRUNE_BATCH + 1, 2 * CONTENT_PRUNE_BATCH, n - 1];
+        for (const i of probes) expect(await s.getMessageContent(ids[i] ?? '')).toBeNull();
+        expect(await s.getMessageContent('kept')).toEqual(small);
+        expect(await s.pruneMessageContent(T0 + HOUR)).toBe(0);
       });
     });
 

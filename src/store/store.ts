@@ -88,6 +88,13 @@ export interface Store {
   getVerdict(id: string): Promise<StoredVerdict | null>;
   /** The content saved with a verdict; null when none was (older verdicts, replays). */
   getMessageContent(verdictId: string): Promise<MessageContent | null>;
+  /**
+   * Retention: removes the content saved with every verdict analysed before `before` (ms since
+   * the epoch); the verdicts themselves stay. Works through them oldest first in batches of
+   * CONTENT_PRUNE_BATCH, each its own short transaction, until none is left; returns how many
+   * were removed by this call (another node pruning at the same time removes the rest).
+   */
+  pruneMessageContent(before: number): Promise<number>;
   /** Newest first by analysedAt. */
   listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]>;
   /** Filtered, paged message list; newest first (analysedAt, then id), as listVerdicts. */

@@ -80,6 +80,22 @@ ON CONFLICT (verdict_id) DO UPDATE SET body = excluded.body`;
 
 export const GET_CONTENT = 'SELECT body FROM message_content WHERE verdict_id = $1';
 
+/**
+ * One batch of content retention: the oldest `$3` contents of verdicts analysed in [$1, $2),
+ * deleted in the same statement. A data-modifying CTE runs once whether or not it is read.
+ * `selected` (not `removed`) says whether another batch may follow: a node pruning at the same
+ * time may have deleted some of this batch first. `last` is where the next batch starts.
+ */
+export const PRUNE_CONTENT_BATCH = `
+WITH batch AS (
+  SELECT c.verdict_id, v.analysed_at FROM verdicts v JOIN message_content c ON c.verdict_id = v.id
+  WHERE v.analysed_at >= $1 AND v.analysed_at < $2
+  ORDER BY v.analysed_at LIMIT $3
+), removed AS (
+  DELETE FROM message_content c USING batch b WHERE c.verdict_id = b.verdict_id RETURNING c.verdict_id
+)
+SELECT (SELECT count(*) FROM batch) AS selected, (SELECT count(*) FROM removed) AS removed, (SELECT max(analysed_at) FROM batch) AS last`;
+
 export const GET_VERDICT = 'SELECT body FROM verdicts WHERE id = $1';
 
 /** id breaks ties so paging is stable when several verdicts share a millisecond. */

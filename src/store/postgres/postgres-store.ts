@@ -15,8 +15,8 @@ import { aggregateObservations } from '../aggregate.js';
 import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, Store, StoredAuditEntry, StoredVerdict } from '../store.js';
 import type { ApiTokenRecord, SessionRecord, UserRecord } from '../accounts.js';
 import type { DashboardRecord } from '../dashboards.js';
-import type { MessageContent } from '../message-content.js';
-import { checkPaging, messageContentFromRow } from '../records.js';
+import { CONTENT_PRUNE_BATCH, type MessageContent } from '../message-content.js';
+import { checkInstant, checkPaging, messageContentFromRow } from '../records.js';
 import { parseStoredVerdict } from '../verdict-json.js';
 import { type GroupRowFromDb, POSTGRES_GROUPS, groupRowFromDb, groupVerdictsSql } from '../verdict-groups.js';
 import {
@@ -34,7 +34,7 @@ import { PostgresAccounts } from './postgres-accounts.js';
 import { decodeText, encodeText } from './pg-text.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { PostgresRecords } from './postgres-records.js';
-import { GET_CONTENT, GET_META, GET_VERDICT, LEARN, LIST_VERDICTS, READ_PROFILES, READ_VALUES, SAVE_VERDICT, SAVE_VERDICT_WITH_CONTENT, SET_META } from './postgres-sql.js';
+import { GET_CONTENT, GET_META, GET_VERDICT, LEARN, LIST_VERDICTS, PRUNE_CONTENT_BATCH, READ_PROFILES, READ_VALUES, SAVE_VERDICT, SAVE_VERDICT_WITH_CONTENT, SET_META } from './postgres-sql.js';
 
 /** The one thing the store needs from a pool; a seam so the benchmark can count round trips. */
 export interface Queryable {
@@ -199,6 +199,20 @@ export class PostgresStore implements Store {
     const { rows } = await this.query<{ body: string }>('belong_get_content', GET_CONTENT, [encodeText(verdictId)]);
     const row = rows[0];
     return row ? messageContentFromRow(row, verdictId) : null;
+  }
+
+  async pruneMessageContent(before: number): Promise<number> {
+    checkInstant('pruneMessageContent', before);
+    let removed = 0;
+    let from = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const { rows } = await this.query<{ selected: number; removed: number; last: number | null }>('belong_prune_content', PRUNE_CONTENT_BATCH, [from, before, CONTENT_PRUNE_BATCH]);
+      const batch = rows[0];
+      removed += batch?.removed ?? 0;
+      if (!batch || batch.selected < CONTENT_PRUNE_BATCH || batch.last === null) return removed;
+      // Removed rows no longer join, so starting at the last batch's time skips none that share it.
+      from = batch.last;
+    }
   }
 
   async listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]> {

@@ -59,6 +59,12 @@ export function prepareStatements(db: Database.Database) {
       'INSERT INTO message_content (verdict_id, body) VALUES (?, ?) ON CONFLICT (verdict_id) DO UPDATE SET body = excluded.body',
     ),
     getContent: db.prepare<[string], { body: string }>('SELECT body FROM message_content WHERE verdict_id = ?'),
+    // Oldest first from a cursor (analysed_at >= ?): the verdicts_list index's analysed_at order,
+    // and each batch starts where the last ended instead of walking the pruned ones again.
+    contentBefore: db.prepare<[number, number, number], { id: string; analysedAt: number }>(`
+      SELECT v.id AS id, v.analysed_at AS analysedAt FROM verdicts v JOIN message_content c ON c.verdict_id = v.id
+      WHERE v.analysed_at >= ? AND v.analysed_at < ? ORDER BY v.analysed_at LIMIT ?`),
+    deleteContent: db.prepare<[string]>('DELETE FROM message_content WHERE verdict_id = ?'),
     getVerdict: db.prepare<[string], VerdictRow>('SELECT body FROM verdicts WHERE id = ?'),
     // id breaks ties so paging is stable when several verdicts share a millisecond.
     listVerdicts: db.prepare<[number, number], VerdictRow>(

@@ -14,8 +14,8 @@ import {
 } from '../../core/profile.js';
 import { BelongError, ERROR_CODES } from '../../errors.js';
 import type { DashboardRecord } from '../dashboards.js';
-import type { MessageContent } from '../message-content.js';
-import { checkPaging, messageContentFromRow } from '../records.js';
+import { CONTENT_PRUNE_BATCH, type MessageContent } from '../message-content.js';
+import { checkInstant, checkPaging, messageContentFromRow } from '../records.js';
 import { aggregateObservations } from '../aggregate.js';
 import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, Store, StoredAuditEntry, StoredVerdict } from '../store.js';
 import type { ApiTokenRecord, SessionRecord, UserRecord } from '../accounts.js';
@@ -123,6 +123,28 @@ export class SqliteStore implements Store {
   async getMessageContent(verdictId: string): Promise<MessageContent | null> {
     const row = this.sql().getContent.get(verdictId);
     return row ? messageContentFromRow(row, verdictId) : null;
+  }
+
+  async pruneMessageContent(before: number): Promise<number> {
+    checkInstant('pruneMessageContent', before);
+    let removed = 0;
+    let from = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const s = this.sql();
+      // Select and delete in one write transaction: a batch never removes content saved since.
+      const batch = this.db.transaction(() => {
+        const rows = s.contentBefore.all(from, before, CONTENT_PRUNE_BATCH);
+        for (const row of rows) s.deleteContent.run(row.id);
+        return rows;
+      }).immediate();
+      removed += batch.length;
+      const last = batch[batch.length - 1];
+      if (batch.length < CONTENT_PRUNE_BATCH || !last) return removed;
+      // Removed rows no longer join, so starting at the last batch's time skips none that share it.
+      from = last.analysedAt;
+      // better-sqlite3 blocks: let the gateway's messages and the API's requests in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async listVerdicts(options: { limit: number; offset?: number }): Promise<StoredVerdict[]> {
