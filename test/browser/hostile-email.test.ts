@@ -96,8 +96,13 @@ describe('a hostile email in chromium', () => {
     await page.getByRole('heading', { name: HOSTILE_SUBJECT, level: 1 }).waitFor({ timeout: 15_000 });
     const frameElement = page.locator('iframe[title="Message body"]');
     const frameLocator = page.frameLocator('iframe[title="Message body"]');
-    // The body frame has loaded when its visible text is there.
-    for (const text of BENIGN_TEXT) await frameLocator.getByText(text).waitFor({ state: 'visible', timeout: 15_000 });
+    // The body frame has loaded when its visible text is there. If it never is (a refresh or a
+    // script took the frame away), say what the email managed to do, not only that time ran out.
+    for (const text of BENIGN_TEXT) {
+      await frameLocator.getByText(text).waitFor({ state: 'visible', timeout: 15_000 }).catch((error: unknown) => {
+        throw new Error(`the body text "${text}" never showed (${String(error)}); requests to the email's URLs: ${JSON.stringify(remote.requests)}; dialogs: ${JSON.stringify(dialogs)}`);
+      });
+    }
     // A javascript: link is only dangerous when followed: follow it.
     await frameLocator.getByText(LINK_TEXT).click();
     // Then give anything delayed (a timer, a 0-second refresh, a late stylesheet or image) its chance.
