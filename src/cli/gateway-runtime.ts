@@ -9,10 +9,8 @@ import { spoolDirOf, type GatewayConfig } from '../gateway/gateway-config.js';
 import { autonomyOf, planApplierFor } from '../gateway/plan-applier-setup.js';
 import { systemResolver } from '../mail/dns.js';
 import type { Quarantine } from '../quarantine/quarantine.js';
+import { type RetentionSweep, startRetentionSweep, storedMessageRetention } from '../retention/retention-sweep.js';
 import type { Store } from '../store/store.js';
-
-/** Expired held mail is removed this often while the gateway runs (and once at start). */
-const QUARANTINE_EXPIRY_EVERY_MS = 3_600_000;
 
 /** The engine the gateway (and, in one process, the API) scores with: DNS only when asked for. */
 export function gatewayEngine(options: { store: Store; org: Org; policy: Policy; config: Config; gateway: GatewayConfig }): Engine {
@@ -32,6 +30,8 @@ export interface GatewayService {
   readonly gateway: Gateway;
   readonly addresses: GatewayAddresses;
   readonly spoolDir: string;
+  /** Held mail and message content past their retention, removed at start and hourly. */
+  readonly retention: RetentionSweep;
   /** Settings changed in the dashboard: autonomy applies to the next message. */
   applySettings(config: Config): void;
   /** Stops accepting, finishes what is in flight (the rest stays spooled); the store stays open. */
@@ -40,8 +40,8 @@ export interface GatewayService {
 
 /**
  * The running gateway as `belong gateway` and `belong serve --gateway` both start it: autonomy
- * and rewriting from the config, held mail sealed into the quarantine, expired held mail removed
- * hourly, released mail adopted from `<spool>/released/`.
+ * and rewriting from the config, held mail sealed into the quarantine, expired held mail and old
+ * message content removed hourly (the retention sweep), released mail adopted from `<spool>/released/`.
  */
 export async function startGatewayService(options: {
   config: Config;
@@ -56,22 +56,15 @@ export async function startGatewayService(options: {
   const spoolDir = spoolDirOf(options.gateway, config.dataDir);
   const gateway = new Gateway({ config: options.gateway, engine, spoolDir, dataDir: config.dataDir, logger, planApplier, quarantine });
   const addresses = await gateway.start();
-  const expireHeld = (): void => {
-    quarantine.expire().then(
-      (expired) => expired.length > 0 && logger.info({ expired }, 'quarantine retention: expired held mail'),
-      (error: unknown) => logger.error({ err: error }, 'quarantine expiry failed'),
-    );
-  };
-  expireHeld();
-  const expiry = setInterval(expireHeld, QUARANTINE_EXPIRY_EVERY_MS);
-  expiry.unref();
+  const retention = startRetentionSweep({ store: engine.store, quarantine, messageRetentionDays: storedMessageRetention(config, engine.store), logger });
   return {
     gateway,
     addresses,
     spoolDir,
+    retention,
     applySettings: (changed) => planApplier.setAutonomy(autonomyOf(changed)),
     stop: async () => {
-      clearInterval(expiry);
+      await retention.stop();
       await gateway.stop();
     },
   };

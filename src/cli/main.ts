@@ -8,6 +8,7 @@ import { registerGateway } from './gateway.js';
 import { registerLearn } from './learn.js';
 import { registerManifest } from './manifest.js';
 import { registerLinks } from './links.js';
+import { registerPrune } from './prune.js';
 import { registerQuarantine } from './quarantine.js';
 import { registerReport } from './report.js';
 import { registerReplay } from './replay.js';
@@ -33,6 +34,7 @@ function buildProgram(): Command {
   registerSimulate(program);
   registerGateway(program);
   registerQuarantine(program);
+  registerPrune(program);
   registerReport(program);
   registerLinks(program);
   registerReplay(program);

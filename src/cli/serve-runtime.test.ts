@@ -2,11 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { afterAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { loadPolicy } from '../config/policy-file.js';
 import { parseGatewayConfig } from '../gateway/gateway-config.js';
+import type { MessageContent } from '../store/message-content.js';
 import { openStore } from '../store/open-store.js';
+import { sampleStoredVerdict } from '../store/store.conformance.js';
 import { startBelongServer } from './serve-runtime.js';
 
 const dirs: string[] = [];
@@ -15,6 +18,7 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'serve runtime test password';
+const DAY = 86_400_000;
 
 describe('startBelongServer', () => {
   it('applies settings changed in the dashboard to the engine at once, and starts from them next time', async () => {
@@ -50,14 +54,51 @@ describe('startBelongServer', () => {
     await second.store.close();
   });
 
+  it('without a gateway still removes old message content: at start, and at once when the dashboard shortens the retention', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'belong-serve-runtime-'));
+    dirs.push(dir);
+    const config = loadConfig({ flags: { dataDir: dir, orgDomains: ['example.org'] }, env: {} });
+    const store = await openStore({ dbPath: config.dbPath, databaseUrl: null });
+    const content: MessageContent = { headers: [], text: 'the body', html: null, links: [], attachments: [], auth: {}, truncated: false };
+    const now = Date.now();
+    await store.saveVerdict(sampleStoredVerdict('forty-days', now - 40 * DAY), content);
+    await store.saveVerdict(sampleStoredVerdict('ten-days', now - 10 * DAY), content);
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const server = await startBelongServer({ context: { config, policy: loadPolicy(), store }, listen: { host: '127.0.0.1', port: 0 }, gateway: null, sessionTtlMs: 3_600_000, adminPassword: PASSWORD, write: () => undefined, dashboardDir: null, logger });
+    try {
+      await server.retention.sweep(); // after the start sweep
+      expect(await store.getMessageContent('forty-days')).toBeNull();
+      expect(await store.getMessageContent('ten-days')).toEqual(content);
+      expect(await store.getVerdict('forty-days')).not.toBeNull();
+      expect(lines.join('')).toMatch(/"removed":1.*message retention: removed the content/u);
+
+      const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: PASSWORD } });
+      const cookie = `belong_session=${login.cookies.find((c) => c.name === 'belong_session')?.value ?? ''}`;
+      const change = await server.app.inject({ method: 'PUT', url: '/api/v1/settings', headers: { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken }, payload: { messageRetentionDays: 7 } });
+      expect(change.statusCode).toBe(200);
+      await vi.waitFor(async () => expect(await store.getMessageContent('ten-days')).toBeNull());
+      const audit = (await store.listAudit({ limit: 10 })).filter((e) => e.action === 'retention.prune_content');
+      expect(audit.map((e) => e.detail.removed)).toEqual([1, 1]);
+    } finally {
+      await server.close();
+      await store.close();
+    }
+  });
+
   it('with the gateway in the process, a settings change moves the accepted domains, autonomy and retention at once', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'belong-serve-runtime-'));
     dirs.push(dir);
     const config = loadConfig({ flags: { dataDir: dir, orgDomains: ['example.org'] }, env: {} });
     const store = await openStore({ dbPath: config.dbPath, databaseUrl: null });
     const gateway = parseGatewayConfig({ listen: '127.0.0.1:0', journal: true, logLevel: 'silent', workers: 1 });
+    await store.saveVerdict(sampleStoredVerdict('forty-days', Date.now() - 40 * DAY), { headers: [], text: 'old', html: null, links: [], attachments: [], auth: {}, truncated: false });
     const server = await startBelongServer({ context: { config, policy: loadPolicy(), store }, listen: { host: '127.0.0.1', port: 0 }, gateway, sessionTtlMs: 3_600_000, adminPassword: PASSWORD, write: () => undefined, dashboardDir: null });
     try {
+      // The gateway's hourly sweep (held mail and message content) is the one this process runs.
+      expect(server.retention).toBe(server.gateway?.retention);
+      await server.retention.sweep();
+      expect(await store.getMessageContent('forty-days')).toBeNull();
       const port = server.gateway?.addresses.smtpPort;
       const smtp = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
       const send = (to: string) => smtp.sendMail({ from: 'partner@vendor.example', to, subject: 'hello', text: 'hi' });

@@ -12,6 +12,7 @@ import type { GatewayConfig } from '../gateway/gateway-config.js';
 import { openQuarantine } from '../quarantine/open-quarantine.js';
 import type { Quarantine } from '../quarantine/quarantine.js';
 import { deliverToSpool } from '../quarantine/released-spool.js';
+import { type RetentionSweep, startRetentionSweep, storedMessageRetention } from '../retention/retention-sweep.js';
 import type { CommandContext } from './context.js';
 import { gatewayEngine, startGatewayService, type GatewayService } from './gateway-runtime.js';
 
@@ -43,6 +44,8 @@ export interface BelongServer {
   readonly engine: Engine;
   readonly quarantine: Quarantine;
   readonly gateway: GatewayService | null;
+  /** Removes what is past its retention at start and hourly (the gateway's sweep when it runs here). */
+  readonly retention: RetentionSweep;
   /** Stops the gateway (in-flight mail finishes or stays spooled), then the HTTP server. */
   close(): Promise<void>;
 }
@@ -68,8 +71,12 @@ export async function startBelongServer(options: BelongServerOptions): Promise<B
     ? gatewayEngine({ store, org: resolved.org, policy, config, gateway: options.gateway })
     : new Engine({ store, org: resolved.org, policy, trustedAuthservIds: config.trustedAuthservIds, resolver: null });
   await ensureFirstAdmin(store, { password: options.adminPassword, now, write: options.write });
-  const logger = options.logger ?? (options.gateway ? pino({ level: options.gateway.logLevel, base: { service: 'belong-gateway' } }) : undefined);
-  const gateway = options.gateway && logger ? await startGatewayService({ config, gateway: options.gateway, engine, quarantine, logger }) : null;
+  const logger = options.logger ?? (options.gateway ? pino({ level: options.gateway.logLevel, base: { service: 'belong-gateway' } }) : pino({ base: { service: 'belong-serve' } }));
+  const gateway = options.gateway ? await startGatewayService({ config, gateway: options.gateway, engine, quarantine, logger }) : null;
+  // The gateway's sweep removes held mail and message content past their retention; without a
+  // gateway here, this process still removes old message content.
+  const retention = gateway?.retention ?? startRetentionSweep({ store, quarantine: null, messageRetentionDays: storedMessageRetention(config, store), logger });
+  let messageRetentionDays = config.messageRetentionDays;
   const spoolDir = gateway?.spoolDir ?? options.spoolDir ?? path.join(config.dataDir, 'spool');
   try {
     const { app, routes } = await buildApiServer(
@@ -83,10 +90,14 @@ export async function startBelongServer(options: BelongServerOptions): Promise<B
         config,
         // Settings changed in the dashboard apply to the next message: domains (also the SMTP
         // listener's accepted recipients), groups and VIPs through the engine's org, autonomy
-        // through the gateway's plan applier, retention to mail held from now on.
+        // through the gateway's plan applier, quarantine retention to mail held from now on,
+        // message content retention at the next sweep (the sweep reads it from the store).
         onSettingsChange: async (changed) => {
           engine.setOrg((await resolveOrg(configuredOrg(changed), store, async () => [])).org);
           quarantine.setRetentionDays(changed.quarantineRetentionDays);
+          // A shorter content retention removes what it no longer covers now, not within the hour.
+          if (changed.messageRetentionDays < messageRetentionDays) void retention.sweep();
+          messageRetentionDays = changed.messageRetentionDays;
           gateway?.applySettings(changed);
         },
         secureCookies: 'auto',
@@ -103,12 +114,15 @@ export async function startBelongServer(options: BelongServerOptions): Promise<B
       engine,
       quarantine,
       gateway,
+      retention,
       close: async () => {
+        await retention.stop();
         await gateway?.stop();
         await app.close();
       },
     };
   } catch (error) {
+    await retention.stop();
     await gateway?.stop();
     throw error;
   }

@@ -11,7 +11,7 @@ import { demoTimeline, type DemoTimeline } from './demo-timeline.js';
 import { seedHistory, type SeedPhase, type SeedResult } from './seed-history.js';
 import { simulatedGroups, simulatedMail, type SimulatedMail } from './simulated-mail.js';
 
-/** Held mail stays this long: the history reaches back a month, and none of it should expire during a demo. */
+/** Held mail and message content stay this long: the history reaches back a month, and none of it should expire during a demo. */
 const DEMO_RETENTION_DAYS = 45;
 
 export interface DemoOrganisation {
@@ -45,6 +45,7 @@ export function demoConfig(dataDir: string, sim: SimulatedMail, policyFile?: str
     groups: simulatedGroups(sim.org),
     autonomy: 'active',
     quarantineRetentionDays: DEMO_RETENTION_DAYS,
+    messageRetentionDays: DEMO_RETENTION_DAYS,
     ...(policyFile ? { policy: policyFile } : {}),
   });
   return { ...parsed, dbPath: path.join(dataDir, 'belong.db') };

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { defaultConfig, loadEffectiveConfig } from '../../config/settings-overrides.js';
 import type { Org } from '../../core/org.js';
 import type { StoredAuditEntry } from '../../store/store.js';
-import type { VerdictFilter } from '../../store/verdict-search.js';
+import { DAY_MS, type VerdictFilter } from '../../store/verdict-search.js';
 import type { ApiContext } from '../context.js';
 import { IdParams, Instant, PagingQuery, errors } from '../schemas.js';
 import {
@@ -67,6 +68,10 @@ export function messageRoutes(app: FastifyInstance, ctx: ApiContext): void {
           origin: z.string().nullable(),
           clicks: z.array(ClickSchema),
           content: ContentSchema.nullable(),
+          contentRemovedAfterDays: z
+            .number()
+            .nullable()
+            .describe('when `content` is null because the message was analysed longer ago than the message content retention: that retention in days; else null'),
           quarantine: MessageQuarantineSchema.nullable(),
           history: z.array(HistoryEntrySchema),
         }),
@@ -85,10 +90,21 @@ export function messageRoutes(app: FastifyInstance, ctx: ApiContext): void {
       origin: stored.origin,
       clicks: clicks.map(({ verdictId: _verdictId, ...click }) => click),
       content: content ? contentView(content) : null,
+      contentRemovedAfterDays: content ? null : await retentionThatRemoved(ctx, stored.verdict.analysedAt),
       quarantine: quarantine ? quarantineView(quarantine) : null,
       history: history.map(historyView),
     };
   });
+}
+
+/**
+ * The content retention in force (the dashboard's setting, else the configuration) when it
+ * covers no longer than the message's age: its content is gone because of it. Null when the
+ * message is younger, so its content was never kept (a replay, a verdict from before content).
+ */
+async function retentionThatRemoved(ctx: ApiContext, analysedAt: number): Promise<number | null> {
+  const days = (await loadEffectiveConfig(ctx.config ?? defaultConfig(), ctx.store)).messageRetentionDays;
+  return analysedAt < ctx.now() - days * DAY_MS ? days : null;
 }
 
 /** Audit entries read per subject for a message's history: its newest, far more than a message collects. */
