@@ -8,6 +8,7 @@ const sent: EditableSettings = {
   vips: ['ceo'],
   autonomy: 'passive',
   quarantineRetentionDays: 0,
+  messageRetentionDays: 3651,
 };
 
 describe('problemInWords', () => {
@@ -24,6 +25,7 @@ describe('problemInWords', () => {
 
   it('labels plain fields and leaves unrecognised text alone', () => {
     expect(problemInWords('quarantineRetentionDays: at least 1 day', sent)).toBe('Quarantine retention: at least 1 day');
+    expect(problemInWords('messageRetentionDays: at most 3650 days', sent)).toBe('Message content retention: at most 3650 days');
     expect(problemInWords('something odd happened', sent)).toBe('something odd happened');
   });
 });

@@ -6,6 +6,7 @@ const FIELD_LABEL: Readonly<Record<string, string>> = {
   vips: 'VIPs',
   autonomy: 'Autonomy',
   quarantineRetentionDays: 'Quarantine retention',
+  messageRetentionDays: 'Message content retention',
 };
 
 /**

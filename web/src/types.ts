@@ -184,6 +184,8 @@ export interface MessageDetail {
   readonly origin: string | null;
   readonly clicks: readonly Click[];
   readonly content?: MessageContent | null;
+  /** Set when the content is gone because the message is older than the content retention (days). */
+  readonly contentRemovedAfterDays?: number | null;
   readonly quarantine?: HeldEntry | null;
   readonly history?: readonly AuditEntry[];
 }
@@ -338,6 +340,7 @@ export interface EditableSettings {
   vips: string[];
   autonomy: 'passive' | 'active';
   quarantineRetentionDays: number;
+  messageRetentionDays: number;
 }
 
 export interface User {

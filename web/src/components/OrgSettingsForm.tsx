@@ -26,7 +26,8 @@ function draftsOf(groups: Readonly<Record<string, readonly string[]>>): GroupDra
 
 /**
  * The organisation settings an admin edits live (PUT /settings): domains, named groups, VIPs,
- * autonomy and quarantine retention. The server validates and lists every problem.
+ * autonomy, quarantine retention and how long message content is kept. The server validates
+ * and lists every problem.
  */
 export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSettings; onSaved: (answer: SettingsAnswer) => void }) {
   const [orgDomains, setOrgDomains] = useState(initial.orgDomains.join('\n'));
@@ -35,6 +36,7 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
   const [vips, setVips] = useState(initial.vips.join('\n'));
   const [autonomy, setAutonomy] = useState(initial.autonomy);
   const [retention, setRetention] = useState(String(initial.quarantineRetentionDays));
+  const [contentRetention, setContentRetention] = useState(String(initial.messageRetentionDays));
   const [saved, setSaved] = useState(false);
   const { busy, problems, setProblems, submit } = useRequest();
 
@@ -62,6 +64,7 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
       autonomy,
       // Sent as typed: the server says what is wrong with it (the problems list shows it).
       quarantineRetentionDays: Number(retention),
+      messageRetentionDays: Number(contentRetention),
     };
     await submit(
       async () => {
@@ -141,10 +144,18 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
         </span>
       </label>
 
+      <label className="narrow">
+        Keep message content (days)
+        <input type="number" inputMode="numeric" value={contentRetention} onChange={(e) => setContentRetention(e.target.value)} aria-describedby="content-retention-hint" />
+        <span id="content-retention-hint" className="muted small">
+          1 to 3650 days; then the headers, body, links and attachment details are removed and the verdict stays
+        </span>
+      </label>
+
       <Problems problems={problems} />
       {saved && (
         <p role="status" className="ok">
-          Settings saved. They apply to the next message (retention to mail held from now on); other belong processes on this store take them at their next start.
+          Settings saved. They apply to the next message (quarantine retention to mail held from now on; message content past its retention is removed within the hour); other belong processes on this store take them at their next start.
         </p>
       )}
       <div>

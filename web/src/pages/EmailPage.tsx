@@ -14,6 +14,7 @@ import { Panel } from '../components/Panel';
 import { ScoreBadge } from '../components/ScoreBadge';
 import { TagList } from '../components/TagList';
 import { When } from '../components/When';
+import { missingContentSentence } from '../missing-content';
 import { profilePath } from '../narrative-links';
 import type { MessageDetail, Verdict } from '../types';
 import { useApi } from '../use-api';
@@ -40,7 +41,7 @@ export function EmailPage() {
     );
   }
   if (!detail.data) return <p className="muted">Loading…</p>;
-  const { verdict, content, clicks, quarantine, history } = detail.data;
+  const { verdict, content, clicks, quarantine, history, contentRemovedAfterDays } = detail.data;
   return (
     <article className="email" aria-labelledby="email-subject">
       <p>
@@ -67,7 +68,7 @@ export function EmailPage() {
         <section className="panel" id="links" aria-labelledby="no-content-title">
           <h2 id="no-content-title">Content</h2>
           <p className="muted" id="attachments">
-            The message's content (headers, links, attachments, body) was not kept for this email.
+            {missingContentSentence(contentRemovedAfterDays)}
           </p>
         </section>
       )}
