@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticOrg, type SyntheticOrg } from './helpers/synthetic-org.js';
 
 /** End-to-end through the built binary, as a user runs it (`npm test` builds first). */
@@ -22,6 +22,10 @@ beforeAll(() => {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('run `npm run build` first (npm test does)');
   work = mkdtempSync(path.join(os.tmpdir(), 'belong-e2e-'));
   org = writeSyntheticOrg(path.join(work, 'org'));
+});
+// Every child ran with spawnSync, so nothing writes into the work dir any more.
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 describe('belong eval (the evaluation contract)', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -38,11 +38,17 @@ beforeEach(() => {
     return true;
   });
 });
-afterEach(() => vi.restoreAllMocks());
+const dirs: string[] = [];
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('belong replay', () => {
   it('counts what active mode would do and lists the messages it would change, newest first, since a date', async () => {
-    const dbPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'belong-replay-')), 'belong.db');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'belong-replay-'));
+    dirs.push(dir);
+    const dbPath = path.join(dir, 'belong.db');
     const store = await openStore({ dbPath, databaseUrl: null });
     await store.saveVerdict({ verdict: verdict('v-old', '2025-01-01T00:00:00Z', { delivery: 'hold' }), origin: null });
     await store.saveVerdict({ verdict: verdict('v-a', '2025-03-01T00:00:00Z', { links: 'lock' }), origin: null });

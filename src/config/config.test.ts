@@ -1,12 +1,20 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BelongError } from '../errors.js';
 import { loadConfig } from './config.js';
 import { loadPolicy } from './policy-file.js';
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'belong-config-'));
+const dirs: string[] = [];
+const tmp = (): string => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'belong-config-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('loadConfig', () => {
   it('has working defaults with nothing set', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,9 +12,12 @@ import { Engine, replayTime } from './engine.js';
 const DAY = 86_400_000;
 const t0 = Date.UTC(2024, 2, 1);
 let store: Store | null = null;
+const dirs: string[] = [];
 
 async function engineWith(policy: Policy = loadPolicy()): Promise<Engine> {
-  store = await openSqliteStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'belong-engine-')), 'belong.db'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'belong-engine-'));
+  dirs.push(dir);
+  store = await openSqliteStore(path.join(dir, 'belong.db'));
   return new Engine({ store, org: { domains: ['example.org'] }, policy, trustedAuthservIds: [], resolver: null });
 }
 
@@ -24,6 +27,7 @@ const raw = (from: string, date: number) =>
 afterEach(async () => {
   await store?.close();
   store = null;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('Engine.process (production order: verdict, persist, learn)', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,8 +13,10 @@ const T0 = Date.UTC(2026, 10, 1, 9);
 const HOUR = 3_600_000;
 const SENDER = 'mallory@odd-vendor.test';
 const stores: Store[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(stores.splice(0).map((s) => s.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 function mail(to: string, n: number): Buffer {
@@ -22,7 +24,9 @@ function mail(to: string, n: number): Buffer {
 }
 
 async function fixture() {
-  const store = await openSqliteStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'belong-fb-')), 'belong.db'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'belong-fb-'));
+  dirs.push(dir);
+  const store = await openSqliteStore(path.join(dir, 'belong.db'));
   stores.push(store);
   const engine = new Engine({ store, org: { domains: ['example.org'] }, policy: loadPolicy(), trustedAuthservIds: [], resolver: null });
   let n = 0;

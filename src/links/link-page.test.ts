@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,9 +36,11 @@ function verdict(id: string, links: Verdict['actions']['links']): Verdict {
 let store: Store;
 let server: http.Server;
 let base = '';
+let dir = '';
 
 beforeAll(async () => {
-  store = await openSqliteStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'belong-links-')), 'belong.db'));
+  dir = mkdtempSync(path.join(os.tmpdir(), 'belong-links-'));
+  store = await openSqliteStore(path.join(dir, 'belong.db'));
   await store.saveVerdict({ verdict: verdict('v-lock', 'lock'), origin: null });
   await store.saveVerdict({ verdict: verdict('v-double', 'double_lock'), origin: null });
   let clock = T0;
@@ -48,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await store.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const token = (verdictId: string, url: string, index = 0) => signLinkToken(SECRET, { verdictId, url, index });

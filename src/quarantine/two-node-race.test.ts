@@ -23,9 +23,12 @@ const schemas: ScratchSchema[] = [];
 const stores: Store[] = [];
 const dirs: string[] = [];
 afterAll(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  await Promise.all(schemas.map((s) => s.drop()));
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  try {
+    await Promise.all(stores.map((s) => s.close()));
+    await Promise.all(schemas.map((s) => s.drop()));
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 async function twoNodes() {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readManifest } from '../engine/eval/manifest.js';
 import { parseMessage } from '../mail/parse.js';
 import { ATTACK_KINDS } from './attacks.js';
@@ -30,6 +30,7 @@ beforeAll(() => {
   first = path.join(work, 'a');
   simulate({ out: first, seed: 7, scale: 'small' });
 });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('belong simulate', () => {
   it('is deterministic: the same seed writes byte-identical files, another seed differs', () => {

@@ -11,15 +11,19 @@ import { PlanApplier } from '../../src/gateway/plan-applier.js';
 import { parseMessage } from '../../src/mail/parse.js';
 import { verifyLinkToken } from '../../src/mail/rewrite/link-token.js';
 import { openStore } from '../../src/store/open-store.js';
-import { Mailbox, tempDir, until } from './harness.js';
+import { Mailbox, removeTempDirs, tempDir, until } from './harness.js';
 
 const SECRET = 'gateway-autonomy-test-secret-xx';
 const RAW = ['From: Vendor <billing@vendor.test>', 'To: bob@example.org', 'Subject: invoice', 'Message-ID: <a1@vendor.test>', '', 'Pay at https://pay.vendor.test/x today', ''].join('\r\n');
 
 let stopAll: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const stop of stopAll.reverse()) await stop();
-  stopAll = [];
+  try {
+    for (const stop of stopAll.reverse()) await stop();
+  } finally {
+    stopAll = [];
+    removeTempDirs();
+  }
 });
 
 /** A gateway whose verdicts carry the given plan, with the given autonomy. */

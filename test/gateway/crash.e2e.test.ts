@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canConnect, freePort, Mailbox, message, tempDir, until } from './harness.js';
+import { canConnect, freePort, Mailbox, message, removeTempDirs, tempDir, until } from './harness.js';
 
 const BIN = path.resolve('bin/belong.js');
 const built = existsSync(path.resolve('dist/cli/gateway.js'));
@@ -12,8 +12,19 @@ const children: ChildProcess[] = [];
 let mailbox: Mailbox | null = null;
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-  await mailbox?.stop();
+  try {
+    // The data dir goes only after every gateway process writing into it has exited.
+    await Promise.all(
+      children.splice(0).map((child) => {
+        const gone = exited(child);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        return gone;
+      }),
+    );
+    await mailbox?.stop();
+  } finally {
+    removeTempDirs();
+  }
 });
 
 function startChild(args: string[]): ChildProcess {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,8 +65,24 @@ export class Mailbox {
   }
 }
 
+const tempDirs = new Set<string>();
+
+/** A fresh directory under the OS temp dir, removed by removeTempDirs() (or by the gateway's stop() for its own). */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/** Removes one directory made by tempDir(); call it only once nothing (no child process) still writes there. */
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
+
+/** Removes every directory tempDir() made and not yet removed: for a test file's afterEach/afterAll. */
+export function removeTempDirs(): void {
+  for (const dir of [...tempDirs]) removeTempDir(dir);
 }
 
 export interface RunningGateway {
@@ -95,8 +111,13 @@ export async function startGateway(settings: GatewayConfigInput, options: { data
     store,
     dataDir,
     stop: async () => {
-      await gateway.stop();
-      await store.close();
+      try {
+        await gateway.stop();
+        await store.close();
+      } finally {
+        // A data dir the caller passed in is the caller's to remove.
+        if (!options.dataDir) removeTempDir(dataDir);
+      }
     },
   };
 }

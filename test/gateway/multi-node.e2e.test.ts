@@ -4,7 +4,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchSchema, type ScratchSchema } from '../../src/store/postgres/scratch-schema.js';
-import { canConnect, freePort, Mailbox, tempDir, until } from './harness.js';
+import { canConnect, freePort, Mailbox, removeTempDirs, tempDir, until } from './harness.js';
 
 /**
  * Issue #8: two gateway processes share one PostgreSQL model. A sender learned through one node
@@ -53,10 +53,27 @@ beforeAll(async () => {
   await mailbox.start();
 });
 
+/** Resolves when the child has exited, even if it already has (an 'exit' listener added late never fires). */
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
 afterAll(async () => {
-  for (const { child } of nodes.splice(0)) child.kill('SIGKILL');
-  await mailbox.stop();
-  await schema?.drop();
+  try {
+    // The data dirs go only after the gateway processes writing into them have exited.
+    await Promise.all(
+      nodes.splice(0).map(({ child }) => {
+        const gone = exited(child);
+        child.kill('SIGKILL');
+        return gone;
+      }),
+    );
+    await mailbox.stop();
+    await schema?.drop();
+  } finally {
+    removeTempDirs();
+  }
 });
 
 describe.skipIf(!built)('two gateway nodes, one PostgreSQL model (run `npm run build` first)', () => {

@@ -15,7 +15,7 @@ import { Quarantine } from '../../src/quarantine/quarantine.js';
 import { deliverToSpool } from '../../src/quarantine/released-spool.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { Mailbox, tempDir, until } from '../gateway/harness.js';
+import { Mailbox, removeTempDirs, tempDir, until } from '../gateway/harness.js';
 
 /**
  * The default policy with one delivery rung: hold first contact. Deterministic for the test
@@ -40,7 +40,11 @@ function send(port: number, from: string, to: string, raw: string): Promise<unkn
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  try {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  } finally {
+    removeTempDirs();
+  }
 });
 
 async function setup(): Promise<{ store: Store; engine: Engine; gateway: Gateway; quarantine: Quarantine; mailbox: Mailbox; port: number; dataDir: string; spoolDir: string }> {
