@@ -408,6 +408,22 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         await expect(s.pruneMessageContent(T0 + 0.5)).rejects.toThrow(/whole milliseconds/u);
       });
 
+      it('spares the content of mail still held or asked for, and prunes it once decided', async () => {
+        const s = await fresh();
+        for (const id of ['v-h', 'v-r', 'v-x']) await s.saveVerdict(verdict(id, T0), content());
+        await s.putQuarantine(held('h', T0));
+        await s.putQuarantine(held('r', T0, { state: 'release_requested' }));
+        await s.putQuarantine(held('x', T0, { state: 'released' }));
+        expect(await s.pruneMessageContent(T0 + HOUR)).toBe(1);
+        expect(await s.getMessageContent('v-x')).toBeNull();
+        expect(await s.getMessageContent('v-h')).toEqual(content());
+        expect(await s.getMessageContent('v-r')).toEqual(content());
+        await s.putQuarantine(held('h', T0, { state: 'expired' }));
+        expect(await s.pruneMessageContent(T0 + HOUR)).toBe(1);
+        expect(await s.getMessageContent('v-h')).toBeNull();
+        expect(await s.getMessageContent('v-r')).toEqual(content());
+      });
+
       it('removes every content beyond one batch, verdicts sharing a time across a batch boundary included', async () => {
         const s = await fresh();
         const n = 2 * CONTENT_PRUNE_BATCH + 37;

@@ -90,7 +90,8 @@ export interface Store {
   getMessageContent(verdictId: string): Promise<MessageContent | null>;
   /**
    * Retention: removes the content saved with every verdict analysed before `before` (ms since
-   * the epoch); the verdicts themselves stay. Works through them oldest first in batches of
+   * the epoch), except while the message is held or its release requested (an analyst deciding
+   * on it reads it; it goes at the first prune after); the verdicts themselves stay. Works through them oldest first in batches of
    * CONTENT_PRUNE_BATCH, each its own short transaction, until none is left; returns how many
    * were removed by this call (another node pruning at the same time removes the rest).
    */

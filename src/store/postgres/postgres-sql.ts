@@ -82,7 +82,7 @@ export const GET_CONTENT = 'SELECT body FROM message_content WHERE verdict_id = 
 
 /**
  * One batch of content retention: the oldest `$3` contents of verdicts analysed in [$1, $2),
- * deleted in the same statement. A data-modifying CTE runs once whether or not it is read.
+ * except those of mail still held (the analyst deciding on it reads it), deleted in the same statement. A data-modifying CTE runs once whether or not it is read.
  * `selected` (not `removed`) says whether another batch may follow: a node pruning at the same
  * time may have deleted some of this batch first. `last` is where the next batch starts.
  */
@@ -90,6 +90,7 @@ export const PRUNE_CONTENT_BATCH = `
 WITH batch AS (
   SELECT c.verdict_id, v.analysed_at FROM verdicts v JOIN message_content c ON c.verdict_id = v.id
   WHERE v.analysed_at >= $1 AND v.analysed_at < $2
+    AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.verdict_id = v.id AND q.state IN ('held', 'release_requested'))
   ORDER BY v.analysed_at LIMIT $3
 ), removed AS (
   DELETE FROM message_content c USING batch b WHERE c.verdict_id = b.verdict_id RETURNING c.verdict_id

@@ -17,6 +17,9 @@ export interface VerdictRow {
   body: string;
 }
 
+/** Content retention spares a message still held (or asked for): the analyst deciding on it reads it. */
+const STILL_HELD_EXCLUDED = "NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.verdict_id = v.id AND q.state IN ('held', 'release_requested'))";
+
 /**
  * Every statement the store runs, prepared once per connection: parsing SQL per call would cost
  * more than the primary-key lookups themselves on the hot read path.
@@ -63,7 +66,8 @@ export function prepareStatements(db: Database.Database) {
     // and each batch starts where the last ended instead of walking the pruned ones again.
     contentBefore: db.prepare<[number, number, number], { id: string; analysedAt: number }>(`
       SELECT v.id AS id, v.analysed_at AS analysedAt FROM verdicts v JOIN message_content c ON c.verdict_id = v.id
-      WHERE v.analysed_at >= ? AND v.analysed_at < ? ORDER BY v.analysed_at LIMIT ?`),
+      WHERE v.analysed_at >= ? AND v.analysed_at < ? AND ${STILL_HELD_EXCLUDED}
+      ORDER BY v.analysed_at LIMIT ?`),
     deleteContent: db.prepare<[string]>('DELETE FROM message_content WHERE verdict_id = ?'),
     getVerdict: db.prepare<[string], VerdictRow>('SELECT body FROM verdicts WHERE id = ?'),
     // id breaks ties so paging is stable when several verdicts share a millisecond.
