@@ -186,6 +186,24 @@ describe('dashboard in chromium', () => {
     expect(after.state).toBe('held');
     await context.close();
   });
+
+  it('an admin changes a setting; the page says it is saved, the server has it, and the audit log records it', async () => {
+    const { context, page } = await harness.loggedIn('admin');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: 'Organisation settings' });
+    await expectVisible(form);
+    await form.getByLabel('Quarantine retention (days)').fill('60');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expectVisible(form.getByRole('status').filter({ hasText: 'Settings saved.' }));
+    await harness.screenshot(page, '12-settings-saved');
+
+    const admin = await harness.api('admin');
+    const { editable } = await admin.get<{ editable: { quarantineRetentionDays: number } }>('/settings');
+    expect(editable.quarantineRetentionDays).toBe(60);
+    const { items } = await admin.get<{ items: Array<{ action: string; actor: string; detail: { after?: Record<string, unknown> } }> }>('/audit');
+    expect(items.some((e) => e.action === 'settings.change' && e.actor === 'admin' && e.detail.after?.quarantineRetentionDays === 60)).toBe(true);
+    await context.close();
+  });
 });
 
 /** A tag and a group whose mail exists in the seeded month (as the widget will ask for it), most telling first. */

@@ -29,7 +29,7 @@ function draftsOf(groups: Readonly<Record<string, readonly string[]>>): GroupDra
  * autonomy, quarantine retention and how long message content is kept. The server validates
  * and lists every problem.
  */
-export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSettings; onSaved: (answer: SettingsAnswer) => void }) {
+export function OrgSettingsForm({ initial, justSaved = false, onSaved }: { initial: EditableSettings; justSaved?: boolean; onSaved: (answer: SettingsAnswer) => void }) {
   const [orgDomains, setOrgDomains] = useState(initial.orgDomains.join('\n'));
   const [groups, setGroups] = useState<GroupDraft[]>(() => draftsOf(initial.groups));
   const [nextKey, setNextKey] = useState(groups.length);
@@ -37,7 +37,8 @@ export function OrgSettingsForm({ initial, onSaved }: { initial: EditableSetting
   const [autonomy, setAutonomy] = useState(initial.autonomy);
   const [retention, setRetention] = useState(String(initial.quarantineRetentionDays));
   const [contentRetention, setContentRetention] = useState(String(initial.messageRetentionDays));
-  const [saved, setSaved] = useState(false);
+  // The page remounts the form from the saved answer, so the notice starts from what the page says.
+  const [saved, setSaved] = useState(justSaved);
   const { busy, problems, setProblems, submit } = useRequest();
 
   const updateGroup = (key: number, change: Partial<Pick<GroupDraft, 'name' | 'members'>>) => {

@@ -44,6 +44,7 @@ export function SettingsPage() {
           <OrgSettingsForm
             key={generation}
             initial={current.editable}
+            justSaved={generation > 0}
             onSaved={(answer) => {
               setSavedAnswer(answer);
               setGeneration((g) => g + 1);
