@@ -9,9 +9,23 @@ import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL, type Migration, pendingMigrations, p
  * catalogue's unique index). The lock is keyed by the current schema, so unrelated schemas in
  * one database (tests, several organisations) do not wait on each other. PostgreSQL DDL is
  * transactional, so a failed migration leaves nothing half applied.
+ *
+ * A migration that carries on without something optional (migration 6 without pg_trgm) says so
+ * with RAISE WARNING; those warnings are passed to `warn`, one line each.
  */
-export async function migratePostgres(pool: pg.Pool, migrations: readonly Migration[] = MIGRATIONS, now: () => number = Date.now): Promise<void> {
+export async function migratePostgres(
+  pool: pg.Pool,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: () => number = Date.now,
+  warn: (message: string) => void = () => {},
+): Promise<void> {
   const client = await pool.connect();
+  // NOTICEs (e.g. "already exists, skipping" from IF NOT EXISTS, SQLSTATE 42P07) are routine;
+  // RAISE WARNING's SQLSTATE is class 01. The code, unlike the severity word, is not translated.
+  const onNotice = (notice: { readonly code?: string | undefined; readonly message?: string | undefined }) => {
+    if (notice.code?.startsWith('01')) warn(notice.message ?? '');
+  };
+  client.on('notice', onNotice);
   try {
     await client.query('BEGIN');
     try {
@@ -35,6 +49,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
       throw error;
     }
   } finally {
+    client.off('notice', onNotice);
     client.release();
   }
 }

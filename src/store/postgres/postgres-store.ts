@@ -80,15 +80,18 @@ export class PostgresStore implements Store {
   private readonly records = new PostgresRecords((name, text, values) => this.query(name, text, values));
   private readonly accounts = new PostgresAccounts((name, text, values) => this.query(name, text, values));
 
+  private readonly warn: (message: string) => void;
+
   /** `db` defaults to the pool; the benchmark passes a wrapper that counts queries. */
-  constructor(pool: pg.Pool, db: Queryable = pool) {
+  constructor(pool: pg.Pool, db: Queryable = pool, warn: (message: string) => void = warnOnStderr) {
     this.pool = pool;
     this.db = db;
+    this.warn = warn;
   }
 
   async migrate(): Promise<void> {
     this.assertOpen();
-    await this.run(() => migratePostgres(this.pool));
+    await this.run(() => migratePostgres(this.pool, undefined, undefined, this.warn));
   }
 
   async readProfiles(keys: readonly ProfileKey[]): Promise<Map<string, Counter>> {
@@ -439,6 +442,13 @@ export interface PostgresStoreOptions {
   readonly maxConnections?: number;
   /** Replaces the pool as the thing queries go through (the benchmark counts round trips with it). */
   readonly wrap?: (pool: pg.Pool) => Queryable;
+  /** Where a migration's warning goes (e.g. no pg_trgm, so no trigram indexes); stderr unless given. */
+  readonly warn?: (message: string) => void;
+}
+
+/** The store has no logger of its own; a migration's warning is rare and belongs in front of the operator. */
+function warnOnStderr(message: string): void {
+  process.stderr.write(`belong: PostgreSQL: ${message}\n`);
 }
 
 /**
@@ -450,7 +460,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const pool = new pg.Pool({ connectionString: withSessionSettings(url), max: options.maxConnections ?? 10, types });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const store = new PostgresStore(pool, options.wrap?.(pool) ?? pool);
+  const store = new PostgresStore(pool, options.wrap?.(pool) ?? pool, options.warn);
   try {
     await store.migrate();
     return store;

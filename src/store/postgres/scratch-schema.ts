@@ -39,6 +39,31 @@ export async function createScratchSchema(baseUrl: string = testDatabaseUrl(), p
   };
 }
 
+export interface ScratchDatabase {
+  readonly name: string;
+  /** `baseUrl` pointed at this database (same server, user and options). */
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A uniquely named, empty database, for a test that needs what a shared database cannot give:
+ * one where no database-wide object (an extension such as pg_trgm) exists yet. Needs a role
+ * allowed to create databases (the test server's superuser). Dropped WITH (FORCE), so a
+ * connection a failed test left open does not keep it alive.
+ */
+export async function createScratchDatabase(baseUrl: string = testDatabaseUrl(), prefix = 'belong_test_db'): Promise<ScratchDatabase> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin(baseUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    drop: () => admin(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
 async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   try {
