@@ -8,6 +8,8 @@ import { performance } from 'node:perf_hooks';
 export interface TimedAnswer<T> {
   readonly ms: number;
   readonly body: T;
+  /** Length of the JSON text. */
+  readonly bytes: number;
 }
 
 export class ApiBrowser {
@@ -31,7 +33,7 @@ export class ApiBrowser {
     const body = JSON.parse(text) as T;
     const ms = performance.now() - started;
     if (response.status !== 200) throw new Error(`GET ${pathAndQuery} answered ${response.status}: ${text.slice(0, 300)}`);
-    return { ms, body };
+    return { ms, body, bytes: Buffer.byteLength(text) };
   }
 
   /** Query parameters the API documents for GET `path` (its OpenAPI document is public). */

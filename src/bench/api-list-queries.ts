@@ -40,12 +40,12 @@ export class SeedStats {
 }
 
 /** Entries by count, most first (ties by key, so the choice is reproducible). */
-function ranked(map: ReadonlyMap<string, number>): Array<[string, number]> {
+export function ranked(map: ReadonlyMap<string, number>): Array<[string, number]> {
   return [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
 /** The entry whose count is closest to `target`. */
-function nearest(map: ReadonlyMap<string, number>, target: number): string {
+export function nearest(map: ReadonlyMap<string, number>, target: number): string {
   const best = ranked(map).reduce((a, b) => (Math.abs(b[1] - target) < Math.abs(a[1] - target) ? b : a));
   return best[0];
 }

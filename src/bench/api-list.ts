@@ -10,10 +10,16 @@
  * GET /api/v1/messages for the dashboard's queries (api-list-queries.ts): median, p95 and max
  * over --runs runs after a warm-up. A query over the target gets its query plan printed.
  *
+ * Then the dashboard's other pages (api-page-queries.ts, api-pages.ts): overview, people,
+ * metrics, widgets, profiles and the held queue, with quarantine entries for the held mail and
+ * link clicks on some locked-link mail seeded beside the verdicts (operator-records.ts). The
+ * server's clock runs from the newest message's day, so "the last 30 days" are the seeded ones.
+ *
  * Options: --postgres (also PostgreSQL, in a scratch schema at BELONG_TEST_DATABASE_URL or
  * postgres://postgres@127.0.0.1:5432/test), --count N (default 100000), --runs N (default 60).
- * Writes .bench/api-list.json.
+ * Writes .bench/api-list.json (the pages under each backend's `pages`).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -25,6 +31,7 @@ import pg from 'pg';
 import { ensureFirstAdmin } from '../api/auth/bootstrap.js';
 import { buildApiServer } from '../api/server.js';
 import { percentile } from '../engine/eval/report.js';
+import { Quarantine } from '../quarantine/quarantine.js';
 import { Rng } from '../simulate/rng.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { createScratchSchema, testDatabaseUrl } from '../store/postgres/scratch-schema.js';
@@ -32,6 +39,9 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { verdictWhere } from '../store/verdict-search.js';
 import { ApiBrowser } from './api-browser.js';
+import { pageQueries } from './api-page-queries.js';
+import { type PageResult, measurePage, pagesTable } from './api-pages.js';
+import { operatorRecordsOf } from './operator-records.js';
 import { type ListQuery, PAGE_SIZE, SeedStats, listQueries, newerParameters, queryString } from './api-list-queries.js';
 import { engineVerdicts } from './engine-verdicts.js';
 import { type Population, VerdictReplicator, buildPopulation, mailTimes } from './verdict-population.js';
@@ -125,7 +135,7 @@ async function postgresBackend(): Promise<Backend> {
         return rows.map((r) => r['QUERY PLAN']);
       }),
     // Autovacuum analyses a table this size within a minute of the load; the benchmark does not wait for it.
-    settle: () => withClient(async (client) => void (await client.query('ANALYZE verdicts'))),
+    settle: () => withClient(async (client) => void (await client.query('ANALYZE verdicts, quarantine, link_clicks'))),
     async close() {
       await store.close();
       await schema.drop();
@@ -133,11 +143,20 @@ async function postgresBackend(): Promise<Backend> {
   };
 }
 
+interface Seeded {
+  readonly stats: SeedStats;
+  readonly seconds: number;
+  /** Quarantine entries and link clicks stored beside the verdicts. */
+  readonly records: { held: number; awaiting: number; clicks: number };
+}
+
 /** Stores `count` verdicts grown from the templates; the same seed stores the same messages on every backend. */
-async function seed(backend: Backend, templates: readonly Verdict[], population: Population, count: number): Promise<{ stats: SeedStats; seconds: number }> {
+async function seed(backend: Backend, templates: readonly Verdict[], population: Population, count: number): Promise<Seeded> {
   const rng = new Rng(SEED);
   const times = mailTimes(rng.fork('times'), count, END, DAYS);
   const replicator = new VerdictReplicator(templates, population, rng.fork('verdicts'));
+  const operatorRng = rng.fork('operator records');
+  const records = { held: 0, awaiting: 0, clicks: 0 };
   const stats = new SeedStats();
   const every = Math.max(1, Math.round(count / 10));
   const started = performance.now();
@@ -145,11 +164,21 @@ async function seed(backend: Backend, templates: readonly Verdict[], population:
     const batch: Verdict[] = [];
     for (const end = Math.min(count, i + backend.inFlight); i < end; i++) batch.push(replicator.make(i, times[i] as number));
     await Promise.all(batch.map((verdict) => backend.store.saveVerdict({ verdict, origin: `spool/${verdict.id}` })));
-    for (const v of batch) stats.add(v);
+    for (const v of batch) {
+      stats.add(v);
+      const { quarantine, clicks } = operatorRecordsOf(v, operatorRng, END);
+      if (quarantine) {
+        await backend.store.putQuarantine(quarantine);
+        records.held += 1;
+        if (quarantine.state === 'held' || quarantine.state === 'release_requested') records.awaiting += 1;
+      }
+      for (const click of clicks) await backend.store.recordClick(click);
+      records.clicks += clicks.length;
+    }
     if (i % every < batch.length) log(`  ${backend.name}: stored ${i.toLocaleString('en')} of ${count.toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   await backend.settle();
-  return { stats, seconds: (performance.now() - started) / 1000 };
+  return { stats, seconds: (performance.now() - started) / 1000, records };
 }
 
 async function measure(browser: ApiBrowser, backend: Backend, query: ListQuery, runs: number, documented: ReadonlySet<string>): Promise<QueryResult> {
@@ -198,14 +227,19 @@ function table(name: string, results: readonly QueryResult[]): string {
 async function runBackend(backend: Backend, templates: readonly Verdict[], population: Population, options: { count: number; runs: number }) {
   try {
     log(`\n${backend.name}: seeding ${options.count.toLocaleString('en')} verdicts`);
-    const { stats, seconds } = await seed(backend, templates, population, options.count);
-    log(`  ${backend.name}: seeded in ${seconds.toFixed(1)} s`);
+    const { stats, seconds, records } = await seed(backend, templates, population, options.count);
+    log(`  ${backend.name}: seeded in ${seconds.toFixed(1)} s; ${records.held} held messages (${records.awaiting} awaiting a decision), ${records.clicks} link clicks`);
     await ensureFirstAdmin(backend.store, { password: PASSWORD, now: Date.now, write: () => {} });
+    // The server lives on the day after the newest message, its clock running from there.
+    const started = Date.now();
+    const now = () => END + (Date.now() - started);
+    const quarantineDir = mkdtempSync(path.join(os.tmpdir(), 'belong-bench-quarantine-'));
     const { app } = await buildApiServer(
       {
         store: backend.store,
-        now: Date.now,
-        quarantine: null,
+        now,
+        // Only listed: nothing is released, so the key seals nothing that is kept.
+        quarantine: new Quarantine({ store: backend.store, dir: quarantineDir, key: randomBytes(32), now }),
         deliver: async () => {
           throw new Error('the benchmark releases nothing');
         },
@@ -230,9 +264,17 @@ async function runBackend(backend: Backend, templates: readonly Verdict[], popul
       }
       log(`\n${table(backend.name, results)}`);
       for (const r of results.filter((x) => x.plan)) log(`\nplan of "${r.name}" (${backend.name}):\n  ${r.plan?.join('\n  ')}`);
-      return { seedSeconds: seconds, results };
+      const pages: PageResult[] = [];
+      for (const query of pageQueries(stats, { domain: population.orgDomain, groups: population.groups }, now())) {
+        const result = await measurePage(browser, query, options.runs);
+        pages.push(result);
+        log(`  ${result.page} / ${result.name}: median ${result.medianMs.toFixed(1)} ms over ${result.runs} runs`);
+      }
+      log(`\n${pagesTable(backend.name, pages)}`);
+      return { seedSeconds: seconds, records, results, pages };
     } finally {
       await app.close();
+      rmSync(quarantineDir, { recursive: true, force: true });
     }
   } finally {
     await backend.close();

@@ -791,6 +791,67 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         expect((await s.groupVerdicts({}, { by: 'sender', anomalousScore: 100, limit: 10 })).every((r) => r.anomalous === 0)).toBe(true);
         await expect(s.groupVerdicts({}, { by: 'sender', anomalousScore: 50, limit: -1 })).rejects.toThrow();
       });
+
+      it('counts tag sets per listed recipient, a verdict once for each of them it went to', async () => {
+        const s = await fresh();
+        await seed(s);
+        // Mixed case and a repeated recipient: compared lower case, counted once.
+        await s.saveVerdict(verdict('e', T0 + 30 * HOUR, { score: 95, tags: ['Spoof'], recipients: ['Carol@Example.com', 'carol@example.com'] }));
+        const people = ['bob@example.com', 'carol@example.com', 'nobody@example.com'];
+        expect((await s.countRecipientTags({ minScore: 50 }, people)).map((r) => ({ ...r, tags: [...r.tags] }))).toEqual([
+          { recipient: 'bob@example.com', tags: ['Spoof', 'First Contact'], count: 1 },
+          { recipient: 'carol@example.com', tags: ['First Contact'], count: 1 },
+          { recipient: 'carol@example.com', tags: ['Spoof', 'First Contact'], count: 1 },
+          { recipient: 'carol@example.com', tags: ['Spoof'], count: 1 },
+        ]);
+        // Tag sets in the order of their JSON text's bytes.
+        expect((await s.countRecipientTags({}, ['bob@example.com'])).map((r) => [[...r.tags], r.count])).toEqual([
+          [['Spoof', 'First Contact'], 1],
+          [[], 1],
+        ]);
+        // The filter applies to verdicts; recipients not listed are left out; patterns are not patterns.
+        expect((await s.countRecipientTags({ to: T0 + 2 * HOUR }, ['carol@example.com'])).map((r) => [r.recipient, r.count])).toEqual([['carol@example.com', 1]]);
+        expect(await s.countRecipientTags({}, ['%', 'bob_x@example'])).toEqual([]);
+        expect(await s.countRecipientTags({}, [])).toEqual([]);
+      });
+
+      it("lists the clicks on each listed recipient's newest matching verdicts whose links were locked", async () => {
+        const s = await fresh();
+        const locked = (links: 'none' | 'lock' | 'double_lock') => ({ delivery: 'banner' as const, links, attachments: 'none' as const, notTaken: [] });
+        await s.saveVerdict(verdict('l1', T0, { score: 60, recipients: ['bob@example.com'], actions: locked('lock') }));
+        await s.saveVerdict(verdict('l2', T0 + HOUR, { score: 70, recipients: ['bob@example.com', 'carol@example.com'], actions: locked('double_lock') }));
+        await s.saveVerdict(verdict('l3', T0 + 2 * HOUR, { score: 90, recipients: ['Bob@Example.com'], actions: locked('none') }));
+        await s.saveVerdict(verdict('l4', T0 + 3 * HOUR, { score: 20, recipients: ['bob@example.com'], actions: locked('lock') }));
+        const click = (token: string, verdictId: string, at: number, actor: string | null) => ({ token, verdictId, url: `https://${token}.example/`, at, actor, outcome: actor ? ('continued' as const) : ('blocked' as const) });
+        const a1 = click('a1', 'l1', T0 + 10 * 60_000, null);
+        const a2 = click('a2', 'l2', T0 + HOUR + 5 * 60_000, 'carol@example.com');
+        const a3 = click('a3', 'l2', T0 + HOUR + 60_000, null);
+        for (const c of [a1, a2, a3, click('a4', 'l3', T0 + 2 * HOUR, null), click('a5', 'l4', T0 + 3 * HOUR, null)]) await s.recordClick(c);
+        const people = ['bob@example.com', 'carol@example.com', 'nobody@example.com'];
+        const seen = async (filter: { minScore?: number }, newest: number) => (await s.recipientClicks(filter, people, newest)).map((r) => [r.recipient, r.click.token, r.recipientCount]);
+        expect(await seen({ minScore: 50 }, 10)).toEqual([
+          ['bob@example.com', 'a3', 2],
+          ['bob@example.com', 'a2', 2],
+          ['bob@example.com', 'a1', 1],
+          ['carol@example.com', 'a3', 2],
+          ['carol@example.com', 'a2', 2],
+        ]);
+        expect((await s.recipientClicks({ minScore: 50 }, ['carol@example.com'], 10)).map((r) => r.click)).toEqual([a3, a2]);
+        // The newest are counted before the unlocked ones are left out: l3 is bob's newest.
+        expect(await seen({ minScore: 50 }, 1)).toEqual([
+          ['carol@example.com', 'a3', 2],
+          ['carol@example.com', 'a2', 2],
+        ]);
+        expect(await seen({ minScore: 50 }, 2)).toEqual([
+          ['bob@example.com', 'a3', 2],
+          ['bob@example.com', 'a2', 2],
+          ['carol@example.com', 'a3', 2],
+          ['carol@example.com', 'a2', 2],
+        ]);
+        expect((await seen({}, 1)).map(([, token]) => token)).toEqual(['a5', 'a3', 'a2']);
+        expect(await s.recipientClicks({}, [], 10)).toEqual([]);
+        await expect(s.recipientClicks({}, people, -1)).rejects.toThrow();
+      });
     });
 
     describe('accounts', () => {

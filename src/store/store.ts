@@ -3,6 +3,7 @@ import type { Verdict } from '../core/verdict.js';
 import type { ApiTokenRecord, SessionRecord, UserRecord } from './accounts.js';
 import type { DashboardRecord } from './dashboards.js';
 import type { MessageContent } from './message-content.js';
+import type { RecipientClick, RecipientTagsRow } from './verdict-recipients.js';
 import type { VerdictCountRow, VerdictFilter, VerdictGroupOptions, VerdictGroupRow, VerdictPage, VerdictSearchResult } from './verdict-search.js';
 
 /** A verdict as kept: the verdict plus where the message came from. */
@@ -107,6 +108,17 @@ export interface Store {
    * sender, or sender domain: most anomalous first (see VerdictGroupOptions).
    */
   groupVerdicts(filter: VerdictFilter, options: VerdictGroupOptions): Promise<VerdictGroupRow[]>;
+  /**
+   * Matching verdicts to each of `recipients` (lower case; a verdict counts once for each of
+   * them it went to, as groupVerdicts counts), per recipient and tag set: by recipient, then tags.
+   */
+  countRecipientTags(filter: VerdictFilter, recipients: readonly string[]): Promise<RecipientTagsRow[]>;
+  /**
+   * For each of `recipients` (lower case): the clicks on the `newest` newest matching verdicts
+   * sent to them (analysedAt, then id, descending) whose links were locked; by recipient, then
+   * by those verdicts newest first, then oldest click first.
+   */
+  recipientClicks(filter: VerdictFilter, recipients: readonly string[], newest: number): Promise<RecipientClick[]>;
   /** False (and nothing written) when the id or username is taken. */
   createUser(user: UserRecord): Promise<boolean>;
   /** Replaces username, role, password hash, disabled and updatedAt of the user with this id. */

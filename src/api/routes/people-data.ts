@@ -4,6 +4,7 @@ import { BehaviourKeys } from '../../core/model/behaviour-keys.js';
 import { isInternalAddress, type Org } from '../../core/org.js';
 import { ANY_VALUE, ProfileView } from '../../core/profile.js';
 import type { LinkClick, Store, StoredVerdict } from '../../store/store.js';
+import type { RecipientClick } from '../../store/verdict-recipients.js';
 import type { VerdictGroupRow } from '../../store/verdict-search.js';
 import type { ApiContext } from '../context.js';
 import { anomalousScoreOf, linkLockScoreOf, policyOf } from './anomalous-threshold.js';
@@ -49,27 +50,41 @@ async function vipsOf(store: Store, org: Org, people: readonly string[]): Promis
  * A click counts for a person when the link page was told it was them, or, when it was not told,
  * when the message went to them alone (a click on mail to several people cannot be attributed).
  */
-function clickIsTheirs(click: LinkClick, verdict: StoredVerdict, address: string): boolean {
-  return click.actor !== null ? click.actor.toLowerCase() === address : verdict.verdict.recipients.length === 1;
+function clickIsTheirs({ recipient, click, recipientCount }: RecipientClick): boolean {
+  return click.actor !== null ? click.actor.toLowerCase() === recipient : recipientCount === 1;
 }
 
-/** Per-person detail the grouped counts do not carry: tags of their anomalous mail (exact) and their clicks (bounded). */
-async function detailOf(store: Store, address: string, window: Window, t: Thresholds): Promise<{ topTags: ExposureFacts['topTags']; clicks: LinkClick[] }> {
-  const [tagRows, lockable] = await Promise.all([
-    store.countVerdicts({ ...window, recipient: address, minScore: t.anomalousScore }),
-    store.searchVerdicts({ ...window, recipient: address, minScore: t.lockScore }, { limit: CLICK_VERDICTS_READ }),
+interface Detail {
+  readonly topTags: ExposureFacts['topTags'];
+  readonly clicks: LinkClick[];
+}
+
+/**
+ * Per-person detail the grouped counts do not carry, for several people in two reads: tags of
+ * their anomalous mail (exact) and their clicks (on their CLICK_VERDICTS_READ newest messages
+ * scoring at least the lock score). People without either get an empty detail.
+ */
+async function detailsOf(store: Store, addresses: readonly string[], window: Window, t: Thresholds): Promise<Map<string, Detail>> {
+  if (addresses.length === 0) return new Map();
+  const [tagRows, clickRows] = await Promise.all([
+    store.countRecipientTags({ ...window, minScore: t.anomalousScore }, addresses),
+    store.recipientClicks({ ...window, minScore: t.lockScore }, addresses, CLICK_VERDICTS_READ),
   ]);
-  const tags = new Map<string, number>();
-  for (const row of tagRows) for (const tag of row.tags) tags.set(tag, (tags.get(tag) ?? 0) + row.count);
-  const locked = lockable.items.filter((s) => s.verdict.actions.links !== 'none');
-  const clicks = (await Promise.all(locked.map(async (s) => (await store.listClicks(s.verdict.id)).filter((c) => clickIsTheirs(c, s, address))))).flat();
-  return {
-    topTags: [...tags.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, TOP_TAGS).map(([tag, count]) => ({ tag, count })),
-    clicks: clicks.sort((a, b) => b.at - a.at),
-  };
+  const tags = new Map<string, Map<string, number>>(addresses.map((a) => [a, new Map()]));
+  for (const row of tagRows) {
+    const theirs = tags.get(row.recipient);
+    for (const tag of row.tags) theirs?.set(tag, (theirs.get(tag) ?? 0) + row.count);
+  }
+  const clicks = new Map<string, LinkClick[]>(addresses.map((a) => [a, []]));
+  for (const row of clickRows) if (clickIsTheirs(row)) clicks.get(row.recipient)?.push(row.click);
+  const topTags = (counts: ReadonlyMap<string, number>) =>
+    [...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, TOP_TAGS).map(([tag, count]) => ({ tag, count }));
+  return new Map(addresses.map((a) => [a, { topTags: topTags(tags.get(a) ?? new Map()), clicks: (clicks.get(a) ?? []).sort((x, y) => y.at - x.at) }]));
 }
 
-function personFrom(row: VerdictGroupRow, org: Org, vip: VipEvidence | undefined, detail: { topTags: ExposureFacts['topTags']; clicks: readonly LinkClick[] }): Person {
+const NO_DETAIL: Detail = { topTags: [], clicks: [] };
+
+function personFrom(row: VerdictGroupRow, org: Org, vip: VipEvidence | undefined, detail: Detail): Person {
   const facts: ExposureFacts = {
     total: row.total,
     anomalous: row.anomalous,
@@ -119,13 +134,12 @@ export async function rankPeople(ctx: ApiContext, window: Window, limit: number)
   const t = thresholds(ctx);
   const pool = (await ctx.store.groupVerdicts(window, { by: 'recipient', anomalousScore: t.anomalousScore, limit: Math.max(4 * limit, 200) })).filter((r) => isPerson(org, r.value));
   const vips = await vipsOf(ctx.store, org, pool.map((r) => r.value));
-  const noDetail = { topTags: [], clicks: [] };
   const shortlist = pool
-    .map((row) => ({ row, first: personFrom(row, org, vips.get(row.value), noDetail) }))
+    .map((row) => ({ row, first: personFrom(row, org, vips.get(row.value), NO_DETAIL) }))
     .sort((a, b) => byExposure(a.first, b.first))
     .slice(0, limit);
-  const people = await Promise.all(shortlist.map(async ({ row }) => personFrom(row, org, vips.get(row.value), await detailOf(ctx.store, row.value, window, t))));
-  return people.sort(byExposure);
+  const details = await detailsOf(ctx.store, shortlist.map(({ row }) => row.value), window, t);
+  return shortlist.map(({ row }) => personFrom(row, org, vips.get(row.value), details.get(row.value) ?? NO_DETAIL)).sort(byExposure);
 }
 
 /** One person over the window: their row, their newest anomalous mail and their clicks. */
@@ -134,12 +148,13 @@ export async function personDetail(ctx: ApiContext, address: string, window: Win
   const t = thresholds(ctx);
   // Grouping the person's own mail by recipient puts them first (every row's mail includes
   // theirs); co-recipients on every one of the same messages can tie, hence more than one row.
-  const [rows, vips, detail, recent] = await Promise.all([
+  const [rows, vips, details, recent] = await Promise.all([
     ctx.store.groupVerdicts({ ...window, recipient: address }, { by: 'recipient', anomalousScore: t.anomalousScore, limit: ONE_PERSON_ROWS }),
     vipsOf(ctx.store, org, [address]),
-    detailOf(ctx.store, address, window, t),
+    detailsOf(ctx.store, [address], window, t),
     ctx.store.searchVerdicts({ ...window, recipient: address, minScore: t.anomalousScore }, { limit: recentLimit }),
   ]);
   const row = rows.find((r) => r.value === address) ?? { value: address, total: 0, anomalous: 0, actioned: 0, held: 0, maxScore: 0, lastAt: 0 };
+  const detail = details.get(address) ?? NO_DETAIL;
   return { person: personFrom(row, org, vips.get(address), detail), recent: recent.items, clicks: detail.clicks };
 }

@@ -62,6 +62,11 @@ const LIST_CLICKS = 'SELECT token, verdict_id, url, at, actor, outcome FROM link
 const orNull = (text: string | null): string | null => (text === null ? null : encodeText(text));
 const decodeOrNull = (text: string | null): string | null => (text === null ? null : decodeText(text));
 
+/** A link_clicks row with its text columns decoded (see pg-text.ts). */
+export function clickFromPostgres(row: ClickRow): LinkClick {
+  return clickFromRow({ ...row, token: decodeText(row.token), verdict_id: decodeText(row.verdict_id), url: decodeText(row.url), actor: decodeOrNull(row.actor) });
+}
+
 /**
  * The quarantine index and sealed bytes, dashboards, audit log and link clicks on PostgreSQL. Text columns go through
  * encodeText (hostile mail may carry U+0000); the JSON bodies escape it already. The audit
@@ -157,7 +162,7 @@ export class PostgresRecords {
 
   async listClicks(verdictId: string): Promise<LinkClick[]> {
     const { rows } = await this.query<ClickRow>('belong_list_clicks', LIST_CLICKS, [encodeText(verdictId)]);
-    return rows.map((row) => clickFromRow({ ...row, token: decodeText(row.token), verdict_id: decodeText(row.verdict_id), url: decodeText(row.url), actor: decodeOrNull(row.actor) }));
+    return rows.map(clickFromPostgres);
   }
 }
 

@@ -140,7 +140,7 @@ describe('PostgresStore specifics', () => {
       await store.close();
     }
   });
-  it('plans every call for its own batch size, inside the schema the URL names', async () => {
+  it('plans every call for its own batch size, without JIT compilation, inside the schema the URL names', async () => {
     let pool: pg.Pool | null = null;
     const s = await scratch();
     const store = await openPostgresStore(s.url, {
@@ -150,8 +150,8 @@ describe('PostgresStore specifics', () => {
       },
     });
     try {
-      const settings = await (pool as unknown as pg.Pool).query<{ mode: string; schema: string }>('SELECT current_setting($1) AS mode, current_schema() AS schema', ['plan_cache_mode']);
-      expect(settings.rows[0]).toEqual({ mode: 'force_custom_plan', schema: s.name });
+      const settings = await (pool as unknown as pg.Pool).query<{ mode: string; jit: string; schema: string }>("SELECT current_setting($1) AS mode, current_setting('jit') AS jit, current_schema() AS schema", ['plan_cache_mode']);
+      expect(settings.rows[0]).toEqual({ mode: 'force_custom_plan', jit: 'off', schema: s.name });
     } finally {
       await store.close();
     }

@@ -15,12 +15,13 @@ import {
 import { BelongError, ERROR_CODES } from '../../errors.js';
 import type { DashboardRecord } from '../dashboards.js';
 import { CONTENT_PRUNE_BATCH, type MessageContent } from '../message-content.js';
-import { checkInstant, checkPaging, messageContentFromRow } from '../records.js';
+import { checkInstant, checkPaging, clickFromRow, messageContentFromRow } from '../records.js';
 import { aggregateObservations } from '../aggregate.js';
 import type { AuditEntry, LinkClick, QuarantineEntry, QuarantineState, Store, StoredAuditEntry, StoredVerdict } from '../store.js';
 import type { ApiTokenRecord, SessionRecord, UserRecord } from '../accounts.js';
 import { parseStoredVerdict } from '../verdict-json.js';
 import { type GroupRowFromDb, SQLITE_GROUPS, groupRowFromDb, groupVerdictsSql } from '../verdict-groups.js';
+import { type RecipientClick, type RecipientClickRowFromDb, type RecipientTagsRow, recipientClicksSql, recipientTagsSql } from '../verdict-recipients.js';
 import {
   type VerdictCountRow,
   type VerdictFilter,
@@ -186,6 +187,24 @@ export class SqliteStore implements Store {
       .prepare<unknown[], GroupRowFromDb>(sql)
       .all(...params)
       .map((row) => groupRowFromDb(row));
+  }
+
+  async countRecipientTags(filter: VerdictFilter, recipients: readonly string[]): Promise<RecipientTagsRow[]> {
+    this.sql();
+    const { sql, params } = recipientTagsSql(filter, recipients, SQLITE_GROUPS);
+    return this.db
+      .prepare<unknown[], { recipient: string; tags: string; count: number }>(sql)
+      .all(...params)
+      .map((r) => ({ recipient: r.recipient, tags: JSON.parse(r.tags) as string[], count: Number(r.count) }));
+  }
+
+  async recipientClicks(filter: VerdictFilter, recipients: readonly string[], newest: number): Promise<RecipientClick[]> {
+    this.sql();
+    const { sql, params } = recipientClicksSql(filter, recipients, newest, SQLITE_GROUPS);
+    return this.db
+      .prepare<unknown[], RecipientClickRowFromDb>(sql)
+      .all(...params)
+      .map((row) => ({ recipient: row.recipient, recipientCount: Number(row.recipient_count), click: clickFromRow(row) }));
   }
 
   async createUser(user: UserRecord): Promise<boolean> {
