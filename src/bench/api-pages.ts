@@ -1,7 +1,8 @@
 /**
  * Times the dashboard's other pages (api-page-queries.ts) over real HTTP as api-list.ts times
  * the email list: median, p95 and max after a warm-up. A page that takes seconds gets fewer
- * runs (as many as fit a few seconds, at least MIN_RUNS) so the whole benchmark stays minutes.
+ * runs (as many as fit a few seconds, at least MIN_RUNS, never more than --runs) so the whole
+ * benchmark stays minutes.
  */
 import { percentile } from '../engine/eval/report.js';
 import type { ApiBrowser } from './api-browser.js';
@@ -29,7 +30,8 @@ export interface PageResult {
 export async function measurePage(browser: ApiBrowser, query: PageQuery, maxRuns: number): Promise<PageResult> {
   const warm: number[] = [];
   for (let i = 0; i < WARM_UP_RUNS; i++) warm.push((await browser.get<unknown>(query.url)).ms);
-  const runs = Math.max(MIN_RUNS, Math.min(maxRuns, Math.floor(BUDGET_MS / Math.max(1, percentile([...warm].sort((a, b) => a - b), 50)))));
+  const warmMedian = percentile([...warm].sort((a, b) => a - b), 50);
+  const runs = Math.min(maxRuns, Math.max(MIN_RUNS, Math.floor(BUDGET_MS / Math.max(1, warmMedian))));
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
