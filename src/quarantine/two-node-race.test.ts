@@ -1,13 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../store/postgres/postgres-store.js';
-import { type ScratchSchema, createScratchSchema } from '../store/postgres/scratch-schema.js';
 import type { QuarantineEntry, Store } from '../store/store.js';
-import { openQuarantine } from './open-quarantine.js';
 import { type Deliver, QuarantineConflict } from './quarantine.js';
+import { type Node, sharedDatabaseNodes } from './shared-database-nodes.js';
 
 /**
  * Issue 8: two nodes (each its own store connection and data directory, one PostgreSQL
@@ -19,30 +14,13 @@ const MESSAGES = 20;
 const envelope = { mailFrom: 'mallory@evil.example', rcptTo: ['bob@example.org'], clientIp: null, helo: null };
 const raw = (i: number) => Buffer.from(`From: mallory@evil.example\r\nTo: bob@example.org\r\nSubject: ${i}\r\n\r\nbody ${i}\r\n`);
 
-const schemas: ScratchSchema[] = [];
-const stores: Store[] = [];
-const dirs: string[] = [];
-afterAll(async () => {
-  try {
-    await Promise.all(stores.map((s) => s.close()));
-    await Promise.all(schemas.map((s) => s.drop()));
-  } finally {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  }
-});
+const nodes = sharedDatabaseNodes();
+afterAll(() => nodes.close());
 
-async function twoNodes() {
-  const schema = await createScratchSchema();
-  schemas.push(schema);
+async function twoNodes(): Promise<readonly [Node, Node]> {
+  const schema = await nodes.schema();
   const key = randomBytes(32).toString('base64');
-  const node = async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'belong-node-'));
-    dirs.push(dataDir);
-    const store = await openPostgresStore(schema.url);
-    stores.push(store);
-    return { store, quarantine: await openQuarantine({ dataDir, quarantineKey: key, quarantineRetentionDays: 30 }, store) };
-  };
-  return [await node(), await node()] as const;
+  return [await nodes.node(schema.url, key), await nodes.node(schema.url, key)] as const;
 }
 
 /** A delivery path that records what it was handed, and yields first so racing calls overlap. */
@@ -57,7 +35,7 @@ function recorder(): { deliver: Deliver; delivered: Array<{ id: string; raw: Buf
   };
 }
 
-async function holdAll(node: Awaited<ReturnType<typeof twoNodes>>[0], prefix: string): Promise<string[]> {
+async function holdAll(node: Node, prefix: string): Promise<string[]> {
   const ids = Array.from({ length: MESSAGES }, (_, i) => `${prefix}-${i}`);
   for (const [i, id] of ids.entries()) await node.quarantine.hold({ id, receivedAt: T0 + i, envelope, verdictId: null }, raw(i));
   return ids;

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../store/postgres/postgres-store.js';
-import { type ScratchSchema, createScratchSchema } from '../store/postgres/scratch-schema.js';
-import type { QuarantineEntry, Store } from '../store/store.js';
-import { openQuarantine } from './open-quarantine.js';
+import type { QuarantineEntry } from '../store/store.js';
+import { sharedDatabaseNodes } from './shared-database-nodes.js';
 
 /**
  * Issue 8: "a held message can be released from either node's dashboard". Two nodes, each
@@ -21,31 +17,13 @@ const RAW = Buffer.concat([
 ]);
 const envelope = { mailFrom: 'mallory@evil.example', rcptTo: ['bob@example.org'], clientIp: '192.0.2.7', helo: 'mx.evil.example' };
 
-const schemas: ScratchSchema[] = [];
-const stores: Store[] = [];
-const dirs: string[] = [];
-afterAll(async () => {
-  try {
-    await Promise.all(stores.map((s) => s.close()));
-    await Promise.all(schemas.map((s) => s.drop()));
-  } finally {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-async function node(url: string, key: string) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'belong-node-'));
-  dirs.push(dataDir);
-  const store = await openPostgresStore(url);
-  stores.push(store);
-  const quarantine = await openQuarantine({ dataDir, quarantineKey: key, quarantineRetentionDays: 30 }, store);
-  return { dataDir, store, quarantine };
-}
+const nodes = sharedDatabaseNodes();
+afterAll(() => nodes.close());
+const node = (url: string, key: string) => nodes.node(url, key);
 
 describe('two nodes sharing PostgreSQL', () => {
   it('releases on node B a message node A held: the original bytes, the state and the audit log agree on both', async () => {
-    const schema = await createScratchSchema();
-    schemas.push(schema);
+    const schema = await nodes.schema();
     const key = randomBytes(32).toString('base64');
     const a = await node(schema.url, key);
     const b = await node(schema.url, key);
