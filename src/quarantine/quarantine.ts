@@ -49,6 +49,13 @@ const DECIDE_ATTEMPTS = 5;
 export const INTERRUPTED_RELEASE_AFTER_MS = 10 * 60_000;
 
 /** Another decision on this message won (here, on another node, or by another analyst): the API answers 409. */
+/** No held message by that id (or the id could not name one). */
+export class QuarantineNotFound extends BelongError {
+  constructor(id: string, message = 'no such quarantined message') {
+    super(ERROR_CODES.USAGE, message, id);
+  }
+}
+
 export class QuarantineConflict extends BelongError {
   constructor(
     id: string,
@@ -286,9 +293,9 @@ export class Quarantine {
   }
 
   private async find(id: string): Promise<QuarantineEntry> {
-    checkId(id);
+    if (!isQuarantineId(id)) throw new QuarantineNotFound(id, 'not a quarantine id');
     const entry = await this.options.store.getQuarantine(id);
-    if (!entry) throw new BelongError(ERROR_CODES.USAGE, 'no such quarantined message', id);
+    if (!entry) throw new QuarantineNotFound(id);
     return entry;
   }
 
@@ -304,7 +311,11 @@ export class Quarantine {
  * Ids come from the spool (base36 time + hex). Anything else is refused before it names a
  * row or (for installs that kept files) a path that could leave the quarantine directory.
  */
+function isQuarantineId(id: string): boolean {
+  return /^[A-Za-z0-9_.-]+$/u.test(id) && !id.startsWith('.');
+}
+
 function checkId(id: string): string {
-  if (!/^[A-Za-z0-9_.-]+$/u.test(id) || id.startsWith('.')) throw new BelongError(ERROR_CODES.USAGE, 'not a quarantine id', id);
+  if (!isQuarantineId(id)) throw new BelongError(ERROR_CODES.USAGE, 'not a quarantine id', id);
   return id;
 }

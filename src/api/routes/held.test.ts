@@ -14,10 +14,11 @@ beforeAll(async () => {
   await h.addUser('bo', 'analyst');
   ana = await h.login('ana');
   bo = await h.login('bo');
-  // Each request's open-state check answers only after both have read the message as held, so
-  // the race is decided where it is on a real cluster: in the quarantine, not in that check.
-  const read = h.quarantine.get.bind(h.quarantine);
-  vi.spyOn(h.quarantine, 'get').mockImplementation(async (id) => {
+  // Each read of a held entry answers only after a pause, so both requests read the message as
+  // held before either decides: the race is decided where it is on a real cluster, in the
+  // quarantine's conditional state change.
+  const read = h.store.getQuarantine.bind(h.store);
+  vi.spyOn(h.store, 'getQuarantine').mockImplementation(async (id) => {
     const entry = await read(id);
     await sleep(20);
     return entry;
@@ -31,7 +32,7 @@ const hold = (id: string) => h.quarantine.hold({ id, receivedAt: T0, envelope: {
 const post = (url: string, who: { cookie: string; csrf: string }) => h.app.inject({ method: 'POST', url, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, payload: { reason: 'checked' } });
 
 describe('two analysts deciding on one held message at once', () => {
-  it('one release wins; the other is answered 409 even when it passed the open-state check first', async () => {
+  it('one release wins; the other is answered 409 (both requests read the message as held before either decides)', async () => {
     for (let i = 0; i < 5; i++) {
       const id = `race${i}`;
       await hold(id);

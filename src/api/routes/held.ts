@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Quarantine, QuarantineConflict } from '../../quarantine/quarantine.js';
+import { QuarantineConflict, QuarantineNotFound } from '../../quarantine/quarantine.js';
 import type { QuarantineEntry } from '../../store/store.js';
 import { principalOf } from '../auth/access.js';
 import type { ApiContext } from '../context.js';
 import { IdParams, PagingQuery, errors } from '../schemas.js';
 
 const STATES = ['held', 'released', 'deleted', 'expired', 'release_requested'] as const;
-const OPEN: ReadonlySet<string> = new Set(['held', 'release_requested']);
 
 const HeldSchema = z.object({
   id: z.string(),
@@ -44,28 +43,15 @@ export function heldRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const unavailable = (reply: FastifyReply) => reply.code(503).send({ error: 'unavailable', message: 'this server runs without a quarantine' });
 
-  /** The entry when it can still be decided on, else the reply already sent. */
-  async function openEntry(q: Quarantine, id: string, reply: FastifyReply): Promise<QuarantineEntry | null> {
-    const entry = await q.get(id);
-    if (!entry) {
-      await reply.code(404).send({ error: 'not_found', message: 'no such held message' });
-      return null;
-    }
-    if (!OPEN.has(entry.state)) {
-      await reply.code(409).send({ error: 'conflict', message: `message is already ${entry.state}` });
-      return null;
-    }
-    return entry;
-  }
-
   /**
-   * The check above and the decision are two steps: another node or analyst may decide in
-   * between. The quarantine lets only one decision win; the loser is answered 409 as well.
+   * The quarantine checks the message exists and is still open, and lets only one decision win
+   * (another node or analyst may decide at the same moment): the loser is answered 409.
    */
   async function decided(reply: FastifyReply, decide: () => Promise<QuarantineEntry>): Promise<z.infer<typeof HeldSchema> | FastifyReply> {
     try {
       return view(await decide());
     } catch (error) {
+      if (error instanceof QuarantineNotFound) return reply.code(404).send({ error: 'not_found', message: 'no such held message' });
       if (error instanceof QuarantineConflict) return reply.code(409).send({ error: 'conflict', message: error.message });
       throw error;
     }
@@ -96,7 +82,6 @@ export function heldRoutes(app: FastifyInstance, ctx: ApiContext): void {
   }, async (request, reply) => {
     const q = ctx.quarantine;
     if (!q) return unavailable(reply);
-    if (!(await openEntry(q, request.params.id, reply))) return reply;
     return decided(reply, () => q.release(request.params.id, { actor: principalOf(request).actor, reason: request.body.reason, deliver: ctx.deliver, engine: ctx.engine }));
   });
 
@@ -106,7 +91,6 @@ export function heldRoutes(app: FastifyInstance, ctx: ApiContext): void {
   }, async (request, reply) => {
     const q = ctx.quarantine;
     if (!q) return unavailable(reply);
-    if (!(await openEntry(q, request.params.id, reply))) return reply;
     return decided(reply, () => q.delete(request.params.id, principalOf(request).actor, request.body.reason));
   });
 
@@ -116,7 +100,6 @@ export function heldRoutes(app: FastifyInstance, ctx: ApiContext): void {
   }, async (request, reply) => {
     const q = ctx.quarantine;
     if (!q) return unavailable(reply);
-    if (!(await openEntry(q, request.params.id, reply))) return reply;
     return decided(reply, () => q.requestRelease(request.params.id, principalOf(request).actor, request.body.reason));
   });
 }
